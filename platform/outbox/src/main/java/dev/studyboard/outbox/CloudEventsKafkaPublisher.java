@@ -1,0 +1,85 @@
+package dev.studyboard.outbox;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Sends outbox rows to Kafka as CloudEvents in binary mode (the CloudEvents Kafka binding): the attributes
+ * travel as {@code ce_*} headers, the JSON data as the record value, the aggregate id as the key.
+ */
+class CloudEventsKafkaPublisher implements DisposableBean {
+
+    private final DefaultKafkaProducerFactory<String, CloudEvent> producerFactory;
+    private final KafkaTemplate<String, CloudEvent> kafka;
+    private final URI source;
+    private final Duration sendTimeout;
+
+    CloudEventsKafkaPublisher(DefaultKafkaProducerFactory<String, CloudEvent> producerFactory, URI source,
+                              Duration sendTimeout) {
+        this.producerFactory = producerFactory;
+        this.kafka = new KafkaTemplate<>(producerFactory);
+        this.source = source;
+        this.sendTimeout = sendTimeout;
+    }
+
+    /**
+     * Sends the whole batch, then waits until Kafka has acknowledged all of it. Sending first and waiting
+     * once keeps the batch pipelined; the idempotent producer keeps each partition's order.
+     *
+     * @throws OutboxPublishException if any record was not acknowledged; the caller retries the batch
+     */
+    void publish(List<PendingEvent> batch) {
+        var sends = batch.stream().map(event -> kafka.send(record(event))).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(sends).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboxPublishException("Interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new OutboxPublishException("Kafka did not acknowledge the batch", e);
+        }
+    }
+
+    private ProducerRecord<String, CloudEvent> record(PendingEvent event) {
+        var cloudEvent = CloudEventBuilder.v1()
+                .withId(event.id().toString())
+                .withSource(source)
+                .withType(event.type())
+                .withSubject(event.aggregateId())
+                .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+                .withDataSchema(URI.create(event.dataSchema()))
+                .withDataContentType("application/json")
+                .withData(event.payload().getBytes(UTF_8))
+                .build();
+        var record = new ProducerRecord<>(event.topic(), event.aggregateId(), cloudEvent);
+        // The cause's trace context, as plain W3C headers that tracing-aware consumers read.
+        event.traceContext().forEach((name, value) -> record.headers().add(name, value.getBytes(UTF_8)));
+        return record;
+    }
+
+    /** Closes the producer once the relay has stopped (lifecycles stop before beans are destroyed). */
+    @Override
+    public void destroy() {
+        producerFactory.destroy();
+    }
+
+    static class OutboxPublishException extends RuntimeException {
+        OutboxPublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.studyboard.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Transactional outbox (seed 000, 4.3 transactional messaging): records an event in the service's own
+ * database, in the transaction that makes the change. Both commit or neither does, so no change is
+ * published without happening and none happens without being published. {@link OutboxRelay} sends the
+ * rows to Kafka afterwards.
+ */
+public class Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, data_schema,
+                                      payload, trace_context, occurred_at)
+            VALUES (:id, :topic, :aggregateType, :aggregateId, :type, :dataSchema,
+                    CAST(:payload AS JSON), CAST(:traceContext AS JSONB), :occurredAt)
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TraceContextCapture traceContext;
+    private final Counter written;
+
+    public Outbox(JdbcClient jdbc, JsonMapper json, TraceContextCapture traceContext, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.traceContext = traceContext;
+        this.written = Counter.builder("outbox.events.written")
+                .description("Events committed to the outbox")
+                .register(meters);
+    }
+
+    /**
+     * Appends {@code event} to the outbox. Must run inside the transaction of the change it describes:
+     * {@code MANDATORY} makes calling it without one an error instead of a silent separate commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(OutboxEvent event) {
+        jdbc.sql(INSERT)
+                .param("id", event.id())
+                .param("topic", event.topic())
+                .param("aggregateType", event.aggregateType())
+                .param("aggregateId", event.aggregateId())
+                .param("type", event.type())
+                .param("dataSchema", event.dataSchema().toString())
+                .param("payload", json.writeValueAsString(event.data()))
+                .param("traceContext", json.writeValueAsString(traceContext.current()))
+                .param("occurredAt", Timestamp.from(event.occurredAt()))
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                written.increment();
+            }
+        });
+    }
+}
