@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -62,6 +64,7 @@ class BookController {
 
     @PostMapping
     @Operation(summary = "Register a book with its chapters and sections")
+    @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
     ResponseEntity<BookResponse> register(@Valid @RequestBody RegisterBook request) {
         var chapters = new ArrayList<Chapter>();
         var requested = request.chapters() == null ? List.<AddChapter>of() : request.chapters();
@@ -94,6 +97,7 @@ class BookController {
 
     @DeleteMapping("/{bookId}")
     @Operation(summary = "Remove a book")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> remove(@PathVariable UUID bookId,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         editing.removeBook(new BookId(bookId), EntityTags.expectedVersion(ifMatch));
@@ -112,6 +116,7 @@ class BookController {
 
     @PostMapping("/{bookId}/chapters")
     @Operation(summary = "Add a chapter (with or without sections)")
+    @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
     ResponseEntity<BookResponse> addChapter(@PathVariable UUID bookId, @Valid @RequestBody AddChapter request,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var book = editing.addChapter(new BookId(bookId), EntityTags.expectedVersion(ifMatch), chapter(request));
@@ -149,6 +154,7 @@ class BookController {
 
     @PostMapping("/{bookId}/chapters/{number}/sections")
     @Operation(summary = "Add a section to a chapter")
+    @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
     ResponseEntity<BookResponse> addSection(@PathVariable UUID bookId, @PathVariable int number,
                                             @Valid @RequestBody AddSection request,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -1,0 +1,34 @@
+package dev.studyboard.catalog.book.adapter.in.web;
+
+import dev.studyboard.catalog.CatalogIntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@CatalogIntegrationTest
+@DisplayName("The catalog's OpenAPI document")
+class ApiDocumentationTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    @DisplayName("describes every endpoint with its problem responses")
+    void describesEndpointsAndErrors() {
+        var paths = "$.paths['/api/catalog/books/{bookId}/chapters/{number}']";
+        http.get().uri("/api/catalog/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/catalog/books'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/catalog/books'].post.responses['200']").doesNotExist()
+                .jsonPath("$.paths['/api/catalog/books'].post.responses['400']").exists()
+                .jsonPath("$.paths['/api/catalog/books'].get.responses['400']").exists()
+                .jsonPath("$.paths['/api/catalog/books/{bookId}'].get.responses['404']").exists()
+                .jsonPath(paths + ".put.responses['412'].content['application/problem+json']").exists()
+                .jsonPath(paths + ".put.responses['409']").exists()
+                .jsonPath(paths + ".delete").exists()
+                .jsonPath("$.paths['/api/catalog/books/{bookId}/chapters/{number}/sections/{item}'].put").exists()
+                .jsonPath("$.components.schemas.Problem.properties.errors").exists();
+    }
+}
