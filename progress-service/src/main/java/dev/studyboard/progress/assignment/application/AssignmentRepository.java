@@ -1,0 +1,24 @@
+package dev.studyboard.progress.assignment.application;
+
+import dev.studyboard.progress.assignment.domain.Assignment;
+import dev.studyboard.progress.assignment.domain.SectionRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port to the assignments in progress-service's own database. */
+public interface AssignmentRepository {
+
+    Optional<Assignment> find(SectionRef section);
+
+    /** The open (not done) assignments of a member. */
+    List<Assignment> findOpenWorkOf(UUID memberId);
+
+    /** The assignments of these sections of a book, where there are any. */
+    List<Assignment> findAll(UUID bookId, List<String> items);
+
+    /** @throws ConcurrentAssignmentChangeException if someone else changed it since it was read */
+    void save(Assignment assignment);
+
+    void delete(SectionRef section);
+}

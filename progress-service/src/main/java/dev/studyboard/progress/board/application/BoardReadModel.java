@@ -1,0 +1,18 @@
+package dev.studyboard.progress.board.application;
+
+import dev.studyboard.progress.board.domain.Board;
+import dev.studyboard.progress.board.domain.BookProgress;
+import dev.studyboard.progress.board.domain.MemberSummary;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port to the board's read model: one query joins the replicas with the assignments (seed 000, 3.7). */
+public interface BoardReadModel {
+
+    Optional<Board> board(UUID bookId);
+
+    List<BookProgress> books();
+
+    Optional<MemberSummary> summaryOf(UUID memberId);
+}

@@ -1,0 +1,47 @@
+package dev.studyboard.progress.replica.adapter.in.messaging;
+
+import dev.studyboard.progress.replica.application.CatalogChange;
+import dev.studyboard.progress.replica.application.CatalogReplication;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Messaging adapter: consumes {@code catalog.events} into the replica of the catalog's books. */
+@Component
+class CatalogEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogEventsListener.class);
+
+    /** Event type → the data record it carries. Types not listed are not needed here and are skipped. */
+    private static final Map<String, Class<? extends CatalogChange>> TYPES = Map.of(
+            "studyboard.catalog.book.registered", CatalogChange.BookRegistered.class,
+            "studyboard.catalog.book.removed", CatalogChange.BookRemoved.class,
+            "studyboard.catalog.chapter.added", CatalogChange.ChapterAdded.class,
+            "studyboard.catalog.chapter.renamed", CatalogChange.ChapterRenamed.class,
+            "studyboard.catalog.chapter.removed", CatalogChange.ChapterRemoved.class,
+            "studyboard.catalog.section.added", CatalogChange.SectionAdded.class,
+            "studyboard.catalog.section.revised", CatalogChange.SectionRevised.class,
+            "studyboard.catalog.section.removed", CatalogChange.SectionRemoved.class);
+
+    private final IncomingCloudEvents events;
+    private final CatalogReplication replication;
+
+    CatalogEventsListener(IncomingCloudEvents events, CatalogReplication replication) {
+        this.events = events;
+        this.replication = replication;
+    }
+
+    @KafkaListener(id = "catalog-replica", topics = "catalog.events")
+    void on(ConsumerRecord<String, byte[]> record) {
+        var event = events.read(record);
+        var type = TYPES.get(event.getType());
+        if (type == null) {
+            log.debug("Skipping {}: not needed by progress-service", event.getType());
+            return;
+        }
+        replication.apply(events.identity(event), events.data(event, type));
+    }
+}

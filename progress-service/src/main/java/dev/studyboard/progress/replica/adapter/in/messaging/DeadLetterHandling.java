@@ -1,0 +1,52 @@
+package dev.studyboard.progress.replica.adapter.in.messaging;
+
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * What happens to an event that cannot be applied, with spring-kafka's error handling (no hand-made loop):
+ * a few retries with exponential back-off for what may pass (a database hiccup, an earlier event still on
+ * its way), then the record goes to {@code <topic>.dlt} and the partition moves on. A malformed record
+ * skips the retries. The retries are blocking on purpose and short: they keep one book's events in order,
+ * which non-blocking retry topics would not; the partition waits seconds at most, never forever.
+ * Spring Boot uses this bean as the error handler of every listener container.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadLetterHandling {
+
+    static final String SUFFIX = ".dlt";
+
+    @Bean
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka,
+                                                  @Value("${studyboard.consumer.retry.initial-interval:200ms}")
+                                                  Duration initialInterval,
+                                                  @Value("${studyboard.consumer.retry.max-elapsed-time:5s}")
+                                                  Duration maxElapsedTime) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(record.topic() + SUFFIX, -1)); // any partition of the DLT
+        var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+        backOff.setMaxElapsedTime(maxElapsedTime.toMillis());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        return handler;
+    }
+
+    @Bean
+    NewTopic catalogEventsDeadLetters(@Value("${studyboard.topics.replicas:1}") short replicas) {
+        return TopicBuilder.name("catalog.events" + SUFFIX).partitions(1).replicas(replicas).build();
+    }
+
+    @Bean
+    NewTopic memberEventsDeadLetters(@Value("${studyboard.topics.replicas:1}") short replicas) {
+        return TopicBuilder.name("member.events" + SUFFIX).partitions(1).replicas(replicas).build();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.studyboard.progress.replica.adapter.out.persistence;
+
+import dev.studyboard.progress.assignment.application.ReplicatedData;
+import dev.studyboard.progress.assignment.domain.SectionRef;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Answers the assignment rules' questions from the replicas, in this service's own database. */
+@Repository
+class JdbcReplicatedData implements ReplicatedData {
+
+    private final JdbcClient jdbc;
+
+    JdbcReplicatedData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean sectionExists(SectionRef section) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM section_replica WHERE book_id = :bookId AND item = :item)")
+                .param("bookId", section.bookId()).param("item", section.item())
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
+    public Optional<MemberStanding> member(UUID memberId) {
+        return jdbc.sql("SELECT active FROM member_replica WHERE member_id = :id")
+                .param("id", memberId)
+                .query((rs, n) -> rs.getBoolean("active") ? MemberStanding.ACTIVE : MemberStanding.LEFT)
+                .optional();
+    }
+}

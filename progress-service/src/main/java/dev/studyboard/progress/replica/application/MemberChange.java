@@ -1,0 +1,20 @@
+package dev.studyboard.progress.replica.application;
+
+import java.util.UUID;
+
+/** The member-service events this service reads, with the member's version after each change. */
+public sealed interface MemberChange {
+
+    UUID memberId();
+
+    long memberVersion();
+
+    record MemberJoined(UUID memberId, long memberVersion, String displayName) implements MemberChange {
+    }
+
+    record MemberRenamed(UUID memberId, long memberVersion, String displayName) implements MemberChange {
+    }
+
+    record MemberLeft(UUID memberId, long memberVersion) implements MemberChange {
+    }
+}

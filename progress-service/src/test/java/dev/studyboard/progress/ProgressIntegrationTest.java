@@ -1,0 +1,20 @@
+package dev.studyboard.progress;
+
+import dev.studyboard.testsupport.SharedContainers;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/** progress-service on a random port against the shared real PostgreSQL and Kafka. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "studyboard.consumer.retry.max-elapsed-time=1s")
+@AutoConfigureRestTestClient
+@Import(SharedContainers.class)
+public @interface ProgressIntegrationTest {
+}
