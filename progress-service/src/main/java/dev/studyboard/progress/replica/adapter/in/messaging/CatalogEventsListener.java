@@ -34,7 +34,7 @@ class CatalogEventsListener {
         this.replication = replication;
     }
 
-    @KafkaListener(id = "catalog-replica", topics = "catalog.events")
+    @KafkaListener(id = "catalog-replica", idIsGroup = false, topics = ConsumedTopics.CATALOG_EVENTS)
     void on(ConsumerRecord<String, byte[]> record) {
         var event = events.read(record);
         var type = TYPES.get(event.getType());

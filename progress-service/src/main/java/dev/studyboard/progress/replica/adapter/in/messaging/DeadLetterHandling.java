@@ -1,12 +1,10 @@
 package dev.studyboard.progress.replica.adapter.in.messaging;
 
 import java.time.Duration;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -23,30 +21,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class DeadLetterHandling {
 
-    static final String SUFFIX = ".dlt";
-
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka,
                                                   @Value("${studyboard.consumer.retry.initial-interval:200ms}")
                                                   Duration initialInterval,
                                                   @Value("${studyboard.consumer.retry.max-elapsed-time:5s}")
                                                   Duration maxElapsedTime) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(record.topic() + SUFFIX, -1)); // any partition of the DLT
+        var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, failure) ->
+                new TopicPartition(record.topic() + ConsumedTopics.DEAD_LETTER_SUFFIX, -1)); // -1: any partition
         var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
         backOff.setMaxElapsedTime(maxElapsedTime.toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
-    }
-
-    @Bean
-    NewTopic catalogEventsDeadLetters(@Value("${studyboard.topics.replicas:1}") short replicas) {
-        return TopicBuilder.name("catalog.events" + SUFFIX).partitions(1).replicas(replicas).build();
-    }
-
-    @Bean
-    NewTopic memberEventsDeadLetters(@Value("${studyboard.topics.replicas:1}") short replicas) {
-        return TopicBuilder.name("member.events" + SUFFIX).partitions(1).replicas(replicas).build();
     }
 }

@@ -28,7 +28,7 @@ class MemberEventsListener {
         this.replication = replication;
     }
 
-    @KafkaListener(id = "member-replica", topics = "member.events")
+    @KafkaListener(id = "member-replica", idIsGroup = false, topics = ConsumedTopics.MEMBER_EVENTS)
     void on(ConsumerRecord<String, byte[]> record) {
         var event = events.read(record);
         var type = TYPES.get(event.getType());

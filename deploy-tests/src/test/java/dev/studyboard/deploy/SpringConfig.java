@@ -1,0 +1,133 @@
+package dev.studyboard.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * A service's application.yml and the profile files Spring loads with it (application-kubernetes.yml, ...):
+ * which environment variables they read, and which actuator health groups they enable.
+ */
+final class SpringConfig {
+
+    /** ${NAME} or ${NAME:default}: an environment variable by convention when upper case. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");
+
+    private final List<String> texts;
+    private final Map<String, Object> properties;
+
+    private SpringConfig(List<String> texts, Map<String, Object> properties) {
+        this.texts = texts;
+        this.properties = properties;
+    }
+
+    static SpringConfig load(Path resources, List<String> profiles) {
+        List<Path> files = new ArrayList<>();
+        candidates(resources, "application").ifPresent(files::add);
+        for (String profile : profiles) {
+            candidates(resources, "application-" + profile).ifPresent(files::add);
+        }
+        List<String> texts = new ArrayList<>();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Path file : files) {
+            try {
+                String text = Files.readString(file);
+                texts.add(text);
+                // Later files and documents override earlier ones, as in Spring.
+                for (Object document : new Yaml().loadAll(text)) {
+                    flatten("", document, properties);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new SpringConfig(texts, properties);
+    }
+
+    boolean exists() {
+        return !texts.isEmpty();
+    }
+
+    /** Every variable named in a placeholder, with or without a default. */
+    Set<String> placeholders() {
+        return new TreeSet<>(placeholderHasDefault().keySet());
+    }
+
+    /** Variables without a default anywhere: the service cannot start unless they are set. */
+    Set<String> requiredPlaceholders() {
+        Set<String> required = new TreeSet<>();
+        placeholderHasDefault().forEach((name, hasDefault) -> {
+            if (!hasDefault) {
+                required.add(name);
+            }
+        });
+        return required;
+    }
+
+    private Map<String, Boolean> placeholderHasDefault() {
+        Map<String, Boolean> hasDefault = new TreeMap<>();
+        for (String text : texts) {
+            Matcher matcher = PLACEHOLDER.matcher(text);
+            while (matcher.find()) {
+                hasDefault.merge(matcher.group(1), !matcher.group(2).isEmpty(), Boolean::logicalOr);
+            }
+        }
+        return hasDefault;
+    }
+
+    Optional<String> property(String name) {
+        return Optional.ofNullable(properties.get(name)).map(String::valueOf);
+    }
+
+    /**
+     * The health endpoint paths a probe may use: /actuator/health, and with
+     * {@code management.endpoint.health.probes.enabled: true} its liveness and readiness groups, plus any group
+     * declared under {@code management.endpoint.health.group}.
+     */
+    Set<String> healthPaths() {
+        String health = property("management.endpoints.web.base-path").orElse("/actuator") + "/health";
+        Set<String> paths = new TreeSet<>(Set.of(health));
+        if (property("management.endpoint.health.probes.enabled").map(Boolean::parseBoolean).orElse(false)) {
+            paths.add(health + "/liveness");
+            paths.add(health + "/readiness");
+        }
+        String groupPrefix = "management.endpoint.health.group.";
+        for (String key : properties.keySet()) {
+            if (key.startsWith(groupPrefix)) {
+                paths.add(health + "/" + key.substring(groupPrefix.length()).split("\\.")[0]);
+            }
+        }
+        return paths;
+    }
+
+    private static Optional<Path> candidates(Path resources, String baseName) {
+        for (String extension : List.of(".yml", ".yaml")) {
+            Path file = resources.resolve(baseName + extension);
+            if (Files.isRegularFile(file)) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Nested YAML maps to Spring's dotted keys: management.endpoint.health.probes.enabled. */
+    private static void flatten(String prefix, Object value, Map<String, Object> into) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, into));
+        } else if (!prefix.isEmpty()) {
+            into.put(prefix, value);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.studyboard.member.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A study member: one of the writers the notes name, e.g. 이상경. The entity Spring Data JDBC stores, and
+ * the home of the member's rules: a display name is required, and a member who left cannot change.
+ *
+ * <p>{@link #version()} is 0 until the member is stored; Spring Data JDBC then inserts it at 1 (because the
+ * field is a primitive {@code long}) and raises it by one on every save, failing the save if another
+ * request saved first.
+ */
+@Table("member")
+public class Member {
+
+    public static final int MAX_DISPLAY_NAME_LENGTH = 100;
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    @Id
+    private final UUID id;
+    private String displayName;
+    private final String email;
+    private MemberStatus status;
+    private final Instant joinedAt;
+    private Instant leftAt;
+    @Version
+    private long version;
+
+    @PersistenceCreator
+    private Member(UUID id, String displayName, String email, MemberStatus status, Instant joinedAt,
+                   Instant leftAt, long version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.displayName = displayName;
+        this.email = email;
+        this.status = Objects.requireNonNull(status, "status");
+        this.joinedAt = Objects.requireNonNull(joinedAt, "joinedAt");
+        this.leftAt = leftAt;
+        this.version = version;
+    }
+
+    /** A new, not yet stored member: active from {@code at}. Names are trimmed; a blank e-mail means none. */
+    public static Member join(String displayName, String email, Instant at) {
+        return new Member(UUID.randomUUID(), checkedDisplayName(displayName), checkedEmail(email),
+                MemberStatus.ACTIVE, at, null, 0);
+    }
+
+    public void rename(String newDisplayName) {
+        requireActive();
+        displayName = checkedDisplayName(newDisplayName);
+    }
+
+    public void leave(Instant at) {
+        requireActive();
+        status = MemberStatus.LEFT;
+        leftAt = Objects.requireNonNull(at, "at");
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
+    }
+
+    public MemberStatus status() {
+        return status;
+    }
+
+    public Instant joinedAt() {
+        return joinedAt;
+    }
+
+    public Optional<Instant> leftAt() {
+        return Optional.ofNullable(leftAt);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    private void requireActive() {
+        if (status == MemberStatus.LEFT) {
+            throw new MemberHasLeftException(id);
+        }
+    }
+
+    private static String checkedDisplayName(String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            throw new InvalidMemberException("displayName", "must not be blank");
+        }
+        var trimmed = displayName.strip();
+        if (trimmed.length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw new InvalidMemberException("displayName",
+                    "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+
+    private static String checkedEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        var trimmed = email.strip();
+        if (trimmed.length() > MAX_EMAIL_LENGTH) {
+            throw new InvalidMemberException("email", "must be at most " + MAX_EMAIL_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.studyboard.member.repository;
+
+import dev.studyboard.member.model.Member;
+import dev.studyboard.member.model.MemberStatus;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.ListPagingAndSortingRepository;
+
+/**
+ * The member table (seed 000, 3.4 database access), through Spring Data JDBC: it writes the SQL for saving,
+ * finding and paging from the {@link Member} mapping, so the service layer only names what it needs.
+ */
+public interface MemberRepository extends ListCrudRepository<Member, UUID>,
+        ListPagingAndSortingRepository<Member, UUID> {
+
+    Page<Member> findByStatus(MemberStatus status, Pageable pageable);
+
+    /** Written out so it matches the unique index on {@code lower(email)}: capitalisation makes no new address. */
+    @Query("SELECT EXISTS (SELECT 1 FROM member WHERE lower(email) = lower(:email))")
+    boolean isEmailTaken(String email);
+}

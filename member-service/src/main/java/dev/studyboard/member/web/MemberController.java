@@ -1,0 +1,92 @@
+package dev.studyboard.member.web;
+
+import dev.studyboard.member.model.Member;
+import dev.studyboard.member.model.MemberStatus;
+import dev.studyboard.member.service.MemberService;
+import dev.studyboard.member.web.MemberRequests.JoinMember;
+import dev.studyboard.member.web.MemberRequests.RenameMember;
+import dev.studyboard.member.web.MemberResponses.MemberListResponse;
+import dev.studyboard.member.web.MemberResponses.MemberResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The web layer: the member REST API. It translates HTTP into {@link MemberService} calls and back.
+ * Every response with a member carries its version as {@code ETag}; changes accept {@code If-Match}.
+ */
+@RestController
+@RequestMapping("/api/members")
+@Tag(name = "Members", description = "The study members, named as the notes name the writers")
+class MemberController {
+
+    private final MemberService members;
+
+    MemberController(MemberService members) {
+        this.members = members;
+    }
+
+    @PostMapping
+    @Operation(summary = "Add a member to the study group")
+    @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
+    ResponseEntity<MemberResponse> join(@Valid @RequestBody JoinMember request) {
+        var member = members.join(request.displayName(), request.email());
+        return ResponseEntity.created(URI.create("/api/members/" + member.id()))
+                .eTag(EntityTags.of(member.version()))
+                .body(MemberResponse.of(member));
+    }
+
+    @GetMapping
+    @Operation(summary = "List members by display name, a page at a time")
+    MemberListResponse list(@RequestParam(required = false)
+                            @Pattern(regexp = "active|left", message = "must be active or left") String status,
+                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        var wanted = Optional.ofNullable(status).map(s -> MemberStatus.valueOf(s.toUpperCase(Locale.ROOT)));
+        return MemberListResponse.of(members.list(wanted, page, size));
+    }
+
+    @GetMapping("/{memberId}")
+    @Operation(summary = "Get a member")
+    ResponseEntity<MemberResponse> get(@PathVariable UUID memberId) {
+        return withVersion(members.get(memberId));
+    }
+
+    @PutMapping("/{memberId}/display-name")
+    @Operation(summary = "Rename a member (not one who has left)")
+    ResponseEntity<MemberResponse> rename(@PathVariable UUID memberId, @Valid @RequestBody RenameMember request,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withVersion(members.rename(memberId, EntityTags.expectedVersion(ifMatch), request.displayName()));
+    }
+
+    @PostMapping("/{memberId}/leave")
+    @Operation(summary = "Record that a member left the study group")
+    ResponseEntity<MemberResponse> leave(@PathVariable UUID memberId,
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withVersion(members.leave(memberId, EntityTags.expectedVersion(ifMatch)));
+    }
+
+    private static ResponseEntity<MemberResponse> withVersion(Member member) {
+        return ResponseEntity.ok().eTag(EntityTags.of(member.version())).body(MemberResponse.of(member));
+    }
+}

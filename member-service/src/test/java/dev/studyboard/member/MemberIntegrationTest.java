@@ -1,0 +1,22 @@
+package dev.studyboard.member;
+
+import dev.studyboard.testsupport.SharedContainers;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * member-service running on a random port against the shared real PostgreSQL and Kafka. Every test class
+ * with this annotation shares one Spring context and one pair of containers.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@Import(SharedContainers.class)
+public @interface MemberIntegrationTest {
+}

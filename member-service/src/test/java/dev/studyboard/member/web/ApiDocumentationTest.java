@@ -1,0 +1,48 @@
+package dev.studyboard.member.web;
+
+import dev.studyboard.member.MemberIntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@MemberIntegrationTest
+@DisplayName("The member API's OpenAPI document")
+class ApiDocumentationTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    @DisplayName("describes every endpoint with its problem responses")
+    void describesEndpointsAndErrors() {
+        var members = "$.paths['/api/members']";
+        var member = "$.paths['/api/members/{memberId}']";
+        var rename = "$.paths['/api/members/{memberId}/display-name'].put";
+        var leave = "$.paths['/api/members/{memberId}/leave'].post";
+        http.get().uri("/api/members/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath(members + ".post.responses['201']").exists()
+                .jsonPath(members + ".post.responses['200']").doesNotExist()
+                .jsonPath(members + ".post.responses['400']").exists()
+                .jsonPath(members + ".post.responses['409']").exists()
+                .jsonPath(members + ".get.responses['400']").exists()
+                .jsonPath(member + ".get.responses['404']").exists()
+                .jsonPath(member + ".get.responses['409']").doesNotExist()
+                .jsonPath(rename + ".responses['412'].content['application/problem+json']").exists()
+                .jsonPath(rename + ".responses['409']").exists()
+                .jsonPath(rename + ".responses['404']").exists()
+                .jsonPath(leave + ".responses['409']").exists()
+                .jsonPath(leave + ".responses['412']").exists()
+                .jsonPath("$.components.schemas.Problem.properties.errors").exists()
+                .jsonPath("$.components.schemas.Problem.properties.currentVersion").exists();
+    }
+
+    @Test
+    @DisplayName("serves the Swagger UI under the API's own path")
+    void servesSwaggerUi() {
+        http.get().uri("/api/members/swagger-ui.html").exchange()
+                .expectStatus().is3xxRedirection();
+    }
+}
