@@ -49,7 +49,7 @@ public class DemoLoader {
 
     /** @return the book's id in the catalog */
     public UUID load(StudyNotes notes) {
-        var memberIds = api.memberIds();
+        var memberIds = whenAvailable(api::memberIds); // behind a gateway that may still be finding the services
         var writers = new LinkedHashSet<String>();
         for (var row : notes.rows()) {
             if (row.writer() != null) {
@@ -61,7 +61,8 @@ public class DemoLoader {
         for (var writer : writers) {
             memberIds.computeIfAbsent(writer, api::addMember);
         }
-        var bookId = api.bookIdByTitle(notes.title()).orElseGet(() -> api.registerBook(notes, "(from the notes)"));
+        var bookId = whenAvailable(() -> api.bookIdByTitle(notes.title()))
+                .orElseGet(() -> api.registerBook(notes, "(from the notes)"));
         awaitReplicas(bookId, writers, memberIds);
         for (var row : notes.rows()) {
             var writer = row.writer() != null ? row.writer() : row.done() ? readerName : null;
@@ -97,6 +98,14 @@ public class DemoLoader {
             untilReplicated.execute(() -> require(api.progressKnows(bookId, null)));
         } catch (RetryException e) {
             throw new IllegalStateException("progress-service did not receive the book and members in time", e);
+        }
+    }
+
+    private <T> T whenAvailable(java.util.function.Supplier<T> call) {
+        try {
+            return untilReplicated.execute(call::get);
+        } catch (RetryException e) {
+            throw new IllegalStateException("The API did not answer in time", e);
         }
     }
 

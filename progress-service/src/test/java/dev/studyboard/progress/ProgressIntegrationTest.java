@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "studyboard.consumer.retry.max-elapsed-time=1s")
+        properties = {"studyboard.consumer.retry.max-elapsed-time=1s", "eureka.client.enabled=false"})
 @AutoConfigureRestTestClient
 @Import(SharedContainers.class)
 public @interface ProgressIntegrationTest {

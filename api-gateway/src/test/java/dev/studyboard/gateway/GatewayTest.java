@@ -1,0 +1,195 @@
+package dev.studyboard.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway in front of stand-in services (WireMock): what clients see when services answer, fail, hang or
+ * are down. Discovery is a fixed list here (Eureka off), as on Kubernetes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false",
+        "GATEWAY_RATE_LIMIT=1000",
+        "studyboard.composition.part-timeout=1s"})
+@AutoConfigureWebTestClient
+@DisplayName("The gateway")
+class GatewayTest {
+
+    static final WireMockServer CATALOG = new WireMockServer(options().dynamicPort());
+    static final WireMockServer MEMBERS = new WireMockServer(options().dynamicPort());
+    static final WireMockServer PROGRESS = new WireMockServer(options().dynamicPort());
+
+    static {
+        CATALOG.start();
+        MEMBERS.start();
+        PROGRESS.start();
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", CATALOG::baseUrl);
+        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", MEMBERS::baseUrl);
+        registry.add("spring.cloud.discovery.client.simple.instances.progress-service[0].uri", PROGRESS::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        CATALOG.stop();
+        MEMBERS.stop();
+        PROGRESS.stop();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @BeforeEach
+    void reset() {
+        CATALOG.resetAll();
+        MEMBERS.resetAll();
+        PROGRESS.resetAll();
+    }
+
+    @Nested
+    @DisplayName("routing")
+    class Routing {
+
+        @Test
+        @DisplayName("sends /api/catalog/** to catalog-service and answers with a request id")
+        void routesByPath() {
+            CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{\"books\": []}")));
+
+            http.get().uri("/api/catalog/books").exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().exists(RequestIdFilter.HEADER)
+                    .expectBody().jsonPath("$.books").isArray();
+        }
+
+        @Test
+        @DisplayName("passes the client's request id on to the service and back")
+        void keepsRequestId() {
+            MEMBERS.stubFor(get("/api/members").willReturn(okJson("{\"members\": []}")));
+
+            http.get().uri("/api/members").header(RequestIdFilter.HEADER, "abc-123").exchange()
+                    .expectHeader().valueEquals(RequestIdFilter.HEADER, "abc-123");
+
+            MEMBERS.verify(getRequestedFor(urlPathEqualTo("/api/members"))
+                    .withHeader(RequestIdFilter.HEADER, com.github.tomakehurst.wiremock.client.WireMock.equalTo("abc-123")));
+        }
+    }
+
+    @Nested
+    @DisplayName("resilience")
+    class Resilience {
+
+        @Test
+        @DisplayName("retries a GET that failed with 503, and the client sees the success")
+        void retriesIdempotentRequests() {
+            PROGRESS.stubFor(get("/api/progress/books").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+            PROGRESS.stubFor(get("/api/progress/books").inScenario("flaky").whenScenarioStateIs("recovered")
+                    .willReturn(okJson("[]")));
+
+            http.get().uri("/api/progress/books").exchange().expectStatus().isOk();
+
+            PROGRESS.verify(2, getRequestedFor(urlPathEqualTo("/api/progress/books")));
+        }
+
+        @Test
+        @DisplayName("never repeats a POST: one failure is one attempt, answered 503 problem details")
+        void doesNotRetryPost() {
+            MEMBERS.stubFor(post("/api/members").willReturn(aResponse().withStatus(503)));
+
+            http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"displayName\":\"x\"}")
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.service").isEqualTo("member-service");
+
+            MEMBERS.verify(1, postRequestedFor(urlPathEqualTo("/api/members")));
+        }
+
+        @Test
+        @DisplayName("a service that does not answer in time: 503 problem details, not a hanging client")
+        void slowService() {
+            CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{}").withFixedDelay(5_000)));
+
+            http.get().uri("/api/catalog/books").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.title").isEqualTo("Service unavailable");
+        }
+
+        @Test
+        @DisplayName("a service whose connections break: retried, then 503 problem details naming it")
+        void serviceDown() {
+            PROGRESS.stubFor(get("/api/progress/books").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+            http.get().uri("/api/progress/books").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.service").isEqualTo("progress-service");
+            PROGRESS.verify(3, getRequestedFor(urlPathEqualTo("/api/progress/books"))); // the first try and 2 retries
+        }
+    }
+
+    @Nested
+    @DisplayName("API composition")
+    class Composition {
+
+        final UUID memberId = UUID.randomUUID();
+
+        @Test
+        @DisplayName("joins member-service and progress-service into one dashboard")
+        void composes() {
+            MEMBERS.stubFor(get("/api/members/" + memberId).willReturn(okJson("{\"displayName\": \"이상경\"}")));
+            PROGRESS.stubFor(get("/api/progress/members/" + memberId + "/summary")
+                    .willReturn(okJson("{\"assigned\": 3, \"done\": 2}")));
+
+            http.get().uri("/api/dashboard/members/{id}", memberId).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.member.displayName").isEqualTo("이상경")
+                    .jsonPath("$.work.done").isEqualTo(2)
+                    .jsonPath("$.partial").isEqualTo(false)
+                    .jsonPath("$.unavailable").isEmpty();
+        }
+
+        @Test
+        @DisplayName("answers in bounded time with what it has, marked partial, when one service hangs")
+        void partialAnswer() {
+            MEMBERS.stubFor(get("/api/members/" + memberId).willReturn(okJson("{\"displayName\": \"이상경\"}")));
+            PROGRESS.stubFor(get("/api/progress/members/" + memberId + "/summary")
+                    .willReturn(okJson("{}").withFixedDelay(10_000)));
+
+            http.get().uri("/api/dashboard/members/{id}", memberId).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.member.displayName").isEqualTo("이상경")
+                    .jsonPath("$.work").doesNotExist()
+                    .jsonPath("$.partial").isEqualTo(true)
+                    .jsonPath("$.unavailable[0]").isEqualTo("progress-service");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.studyboard.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The docker compose system of the repository, as a user starts it, under its own project name (so it never
+ * touches a stack the user runs) and with the gateway on a free port.
+ */
+final class ComposeStack {
+
+    private static final String PROJECT = "studyboard-e2e";
+
+    private final File root = new File(System.getProperty("studyboard.root", ".."));
+    private final int gatewayPort = freePort();
+
+    URI gateway() {
+        return URI.create("http://localhost:" + gatewayPort);
+    }
+
+    /** Builds the images and starts everything, returning once every service reports healthy. */
+    void up() {
+        compose(15, "up", "--build", "--detach", "--wait", "--wait-timeout", "600",
+                "api-gateway", "catalog-service", "member-service", "progress-service");
+    }
+
+    /** Runs the one-shot demo loader, as {@code docker compose up} does after the services are healthy. */
+    void loadDemoData() {
+        compose(5, "run", "--rm", "demo-loader");
+    }
+
+    void stop(String service) {
+        compose(2, "stop", service);
+    }
+
+    void start(String service) {
+        compose(5, "start", service);
+    }
+
+    void down() {
+        compose(5, "down", "--volumes", "--remove-orphans");
+    }
+
+    private void compose(int timeoutMinutes, String... arguments) {
+        var command = new ArrayList<>(List.of("docker", "compose", "--project-name", PROJECT));
+        command.addAll(List.of(arguments));
+        try {
+            var builder = new ProcessBuilder(command).directory(root).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put("GATEWAY_PORT", String.valueOf(gatewayPort));
+            builder.environment().put("GATEWAY_RATE_LIMIT", "1000");
+            var process = builder.start();
+            if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " took over " + timeoutMinutes + " min");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed with " + process.exitValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run docker compose", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
