@@ -8,8 +8,9 @@ ARG SERVICE
 WORKDIR /workspace
 COPY . .
 # The Maven repository is a BuildKit cache mount: it survives between builds, so a second build downloads
-# nothing and only compiles what changed.
-RUN --mount=type=cache,target=/root/.m2 \
+# nothing and only compiles what changed. Locked: compose builds the images in parallel, and a Maven
+# repository is not safe for concurrent writers.
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     mvn -B -q -pl "${SERVICE}" -am package -Dmaven.test.skip=true
 # Split the jar into layers (dependencies change rarely, the application often), for small image updates.
 RUN jar=$(ls "${SERVICE}"/target/"${SERVICE}"-*-exec.jar 2>/dev/null || ls "${SERVICE}"/target/"${SERVICE}"-*.jar) \

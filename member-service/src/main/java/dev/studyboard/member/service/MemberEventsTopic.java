@@ -1,6 +1,7 @@
 package dev.studyboard.member.service;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,8 @@ class MemberEventsTopic {
     @Bean
     NewTopic memberEventsKafkaTopic(@Value("${studyboard.topics.partitions:3}") int partitions,
                                     @Value("${studyboard.topics.replicas:1}") short replicas) {
-        return TopicBuilder.name(NAME).partitions(partitions).replicas(replicas).build();
+        return TopicBuilder.name(NAME).partitions(partitions).replicas(replicas)
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1") // kept: replicas are rebuilt from them
+                .build();
     }
 }

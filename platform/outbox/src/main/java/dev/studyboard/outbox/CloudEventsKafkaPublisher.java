@@ -7,6 +7,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,12 +39,22 @@ class CloudEventsKafkaPublisher implements DisposableBean {
 
     /**
      * Sends the whole batch, then waits until Kafka has acknowledged all of it. Sending first and waiting
-     * once keeps the batch pipelined; the idempotent producer keeps each partition's order.
+     * once keeps the batch pipelined; the idempotent producer keeps each partition's order as long as the
+     * records are accepted, and sending stops at the first one that is not.
      *
      * @throws OutboxPublishException if any record was not acknowledged; the caller retries the batch
      */
     void publish(List<PendingEvent> batch) {
-        var sends = batch.stream().map(event -> kafka.send(record(event))).toArray(CompletableFuture[]::new);
+        var sends = new CompletableFuture<?>[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            sends[i] = kafka.send(record(batch.get(i)));
+            if (sends[i].isCompletedExceptionally()) {
+                // Failed before it was even queued (no broker answered): sending the rest would only wait again,
+                // and a later event of the same aggregate must not go out before this one.
+                sends = Arrays.copyOf(sends, i + 1);
+                break;
+            }
+        }
         try {
             CompletableFuture.allOf(sends).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -38,15 +38,21 @@ class OutboxNotificationListener implements SmartLifecycle {
                 try (var statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                var notifications = connection.unwrap(PGConnection.class);
-                relay.wakeUp(); // whatever committed while nobody was listening
-                while (isRunning()) {
-                    var received = notifications.getNotifications(500);
-                    if (received != null && received.length > 0) {
-                        relay.wakeUp();
+                try {
+                    var notifications = connection.unwrap(PGConnection.class);
+                    relay.wakeUp(); // whatever committed while nobody was listening
+                    while (isRunning()) {
+                        var received = notifications.getNotifications(500);
+                        if (received != null && received.length > 0) {
+                            relay.wakeUp();
+                        }
+                    }
+                } finally {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("UNLISTEN *"); // the pool's next user must not inherit the subscription
                     }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (isRunning()) {
                     log.warn("Outbox LISTEN connection lost, reconnecting: {}", e.toString());
                     awaitStop(RECONNECT_PAUSE);

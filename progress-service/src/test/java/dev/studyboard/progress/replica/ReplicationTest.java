@@ -96,6 +96,8 @@ class ReplicationTest {
         void outOfDateIgnored() {
             var bookId = UUID.randomUUID();
             upstream.bookRegistered(bookId, "Book", List.of(chapter(4, "통합", section("4.7", "REST", 100))));
+            upstream.catalog(bookId, "section.revised", Map.of("bookId", bookId, "bookVersion", 2,
+                    "chapterNumber", 4, "section", section("4.7", "REST (v2)", 100)));
             upstream.catalog(bookId, "section.revised", Map.of("bookId", bookId, "bookVersion", 3,
                     "chapterNumber", 4, "section", section("4.7", "REST (newest)", 101)));
 
@@ -141,6 +143,24 @@ class ReplicationTest {
                 var dead = deadLetters.awaitKey(bookId.toString(), TIMEOUT);
                 assertThat(new String(dead.value())).isEqualTo("not an event");
                 assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+            }
+        }
+
+        @Test
+        @DisplayName("an event that skips a version is retried, then dead-lettered: the replica never jumps a change")
+        void versionGapIsDeadLettered() {
+            var bookId = UUID.randomUUID();
+            upstream.bookRegistered(bookId, "Gap", List.of(chapter(1, "one")));
+            try (var deadLetters = TopicRecorder.raw("catalog.events.dlt")) {
+                upstream.catalog(bookId, "chapter.renamed", Map.of("bookId", bookId, "bookVersion", 3,
+                        "chapterNumber", 1, "title", "skipped version 2"));
+
+                var dead = deadLetters.awaitKey(bookId.toString(), TIMEOUT);
+
+                assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value()))
+                        .contains("a change is missing");
+                http.get().uri("/api/progress/books/{id}/board", bookId).exchange()
+                        .expectBody().jsonPath("$.chapters[0].title").isEqualTo("one");
             }
         }
 

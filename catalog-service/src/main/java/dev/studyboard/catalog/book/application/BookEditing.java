@@ -16,8 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Use cases that change a registered book: its chapters, its sections, or the book as a whole.
  *
  * <p>Each one reads the book, checks the version the client saw ({@code If-Match}), lets the book apply
- * the change, then saves it and its event in one transaction. Two guards keep concurrent edits from
- * silently overwriting each other: the client's version check, and the optimistic lock on save.
+ * the change, then saves it and its event in one transaction. Concurrent edits never silently overwrite each
+ * other: the book's row is locked while a change is made (so two changes of one book take turns), the
+ * client's {@code If-Match} refuses an edit of a version it has not seen, and the version check on save
+ * guards the write itself.
  */
 @Service
 @Transactional
@@ -74,7 +76,7 @@ public class BookEditing {
     }
 
     private Book current(BookId id, OptionalLong expectedVersion) {
-        var book = books.find(id).orElseThrow(() -> new BookNotFoundException(id));
+        var book = books.findForChange(id).orElseThrow(() -> new BookNotFoundException(id));
         expectedVersion.ifPresent(expected -> {
             if (expected != book.version()) {
                 throw new StaleBookVersionException(expected, book.version());

@@ -4,11 +4,12 @@ import dev.studyboard.catalog.book.domain.Book;
 import dev.studyboard.catalog.book.domain.BookId;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Use cases that only read: one book with its chapters, or a page of the book list. */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // one snapshot for the book and its chapters
 public class BookQueries {
 
     private final BookRepository books;

@@ -13,6 +13,9 @@ public interface BookRepository {
 
     Optional<Book> find(BookId id);
 
+    /** Reads the book to change it: no other change of it can commit until this transaction ends. */
+    Optional<Book> findForChange(BookId id);
+
     /** A page of books, ordered by title, without their chapters. */
     List<BookSummary> list(int page, int size);
 

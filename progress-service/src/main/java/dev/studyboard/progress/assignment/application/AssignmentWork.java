@@ -37,10 +37,7 @@ public class AssignmentWork {
 
     /** Rules that cross services, answered from the replicas: the section must exist, the member must not have left. */
     public Assignment assign(SectionRef section, UUID memberId) {
-        var standing = replicas.member(memberId).orElseThrow(() -> new UnknownMemberException(memberId));
-        if (standing == MemberStanding.LEFT) {
-            throw new MemberLeftException(memberId);
-        }
+        requireActive(memberId);
         return change(section, (assignment, now) -> assignment.assignTo(memberId, now));
     }
 
@@ -56,11 +53,15 @@ public class AssignmentWork {
         return change(section, Assignment::complete);
     }
 
+    /** Reopened work is open work again: its writer must still be in the group. */
     public Assignment reopen(SectionRef section) {
-        return change(section, Assignment::reopen);
+        return change(section, (assignment, now) -> {
+            assignment.assignee().ifPresent(this::requireActive);
+            assignment.reopen(now);
+        });
     }
 
-    @Transactional(readOnly = true)
+    /** Not read-only: the section check takes a share lock (see {@code ReplicatedData}), which reads may too. */
     public Assignment get(SectionRef section) {
         return current(section);
     }
@@ -73,14 +74,24 @@ public class AssignmentWork {
         }
     }
 
-    /** Sections were removed from the catalog: their assignments go with them. */
+    /**
+     * Sections were removed from the catalog: their assignments go with them. Open work is first released
+     * (saved with its version check, and announced), so its writer hears that the section is gone.
+     */
     public void dropAssignmentsOf(UUID bookId, List<String> removedItems) {
         for (var assignment : assignments.findAll(bookId, removedItems)) {
             if (assignment.assignee().isPresent() && assignment.status().isOpen()) {
                 assignment.unassign(Reason.SECTION_REMOVED, clock.instant());
-                events.publish(assignment.pullEvents());
+                save(assignment);
             }
             assignments.delete(assignment.section());
+        }
+    }
+
+    private void requireActive(UUID memberId) {
+        var standing = replicas.member(memberId).orElseThrow(() -> new UnknownMemberException(memberId));
+        if (standing == MemberStanding.LEFT) {
+            throw new MemberLeftException(memberId);
         }
     }
 

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Database synchronisation by events (seed 000, 3.6): keeps this service's replica of the catalog's books in
  * step with {@code catalog.events}. An idempotent consumer: each event is applied once in effect, its id
- * recorded in the same transaction as the effect; a duplicate or an event older than the replica changes nothing.
+ * recorded in the same transaction as the effect; a duplicate or an event older than the replica changes nothing,
+ * and one that skips a version (an earlier event is missing) is refused, so the replica never jumps a change.
  */
 @Service
 public class CatalogReplication {
@@ -54,6 +55,10 @@ public class CatalogReplication {
             log.debug("Ignoring out-of-date {} (book at version {})", event.type(), book.version());
             return;
         }
+        if (change.bookVersion() > book.version() + 1) { // every change raises the version by one
+            throw new ReplicaGapException(event.type() + " makes book " + change.bookId() + " version "
+                    + change.bookVersion() + ", but the replica is at " + book.version() + ": a change is missing");
+        }
         applyChange(change);
         if (!(change instanceof BookRemoved)) {
             books.setVersion(change.bookId(), change.bookVersion());
@@ -67,18 +72,19 @@ public class CatalogReplication {
         } else if (change instanceof ChapterRenamed e) {
             books.renameChapter(bookId, e.chapterNumber(), e.title());
         } else if (change instanceof ChapterRemoved e) {
+            books.deleteChapter(bookId, e.chapterNumber()); // first: waits for requests still assigning them
             assignments.dropAssignmentsOf(bookId, e.removedItems());
-            books.deleteChapter(bookId, e.chapterNumber());
         } else if (change instanceof SectionAdded e) {
             books.upsertSection(bookId, e.chapterNumber(), e.section());
         } else if (change instanceof SectionRevised e) {
             books.upsertSection(bookId, e.chapterNumber(), e.section());
         } else if (change instanceof SectionRemoved e) {
+            books.deleteSection(bookId, e.item()); // first: waits for requests still assigning it
             assignments.dropAssignmentsOf(bookId, List.of(e.item()));
-            books.deleteSection(bookId, e.item());
         } else if (change instanceof BookRemoved e) {
-            assignments.dropAssignmentsOf(bookId, books.items(bookId));
+            var items = books.items(bookId);
             books.markRemoved(bookId, e.bookVersion());
+            assignments.dropAssignmentsOf(bookId, items);
         }
     }
 }

@@ -47,6 +47,10 @@ public class MemberReplication {
             log.debug("Ignoring out-of-date {} (member at version {})", event.type(), version);
             return;
         }
+        if (change.memberVersion() > version + 1) { // every change raises the version by one
+            throw new ReplicaGapException(event.type() + " makes member " + change.memberId() + " version "
+                    + change.memberVersion() + ", but the replica is at " + version + ": a change is missing");
+        }
         if (change instanceof MemberRenamed renamed) {
             members.rename(renamed.memberId(), renamed.memberVersion(), renamed.displayName());
         } else if (change instanceof MemberLeft left) {

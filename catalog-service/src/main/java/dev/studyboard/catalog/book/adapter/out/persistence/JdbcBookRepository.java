@@ -34,12 +34,29 @@ class JdbcBookRepository implements BookRepository {
 
     @Override
     public Optional<Book> find(BookId id) {
-        var chapters = chaptersOf(id);
-        return jdbc.sql("SELECT id, title, authors, edition, language, version FROM book WHERE id = :id")
+        return find(id, "");
+    }
+
+    /**
+     * Locks the book's row first, so the chapters read next are the ones of the version read: a concurrent
+     * change waits until this transaction ends instead of slipping in between the two reads.
+     */
+    @Override
+    public Optional<Book> findForChange(BookId id) {
+        return find(id, " FOR UPDATE");
+    }
+
+    private Optional<Book> find(BookId id, String lock) {
+        var row = jdbc.sql("SELECT title, authors, edition, language, version FROM book WHERE id = :id" + lock)
                 .param("id", id.value())
-                .query((rs, n) -> Book.restore(id, rs.getString("title"), authors(rs), rs.getString("edition"),
-                        rs.getString("language"), chapters, rs.getLong("version")))
+                .query((rs, n) -> new BookRow(rs.getString("title"), authors(rs), rs.getString("edition"),
+                        rs.getString("language"), rs.getLong("version")))
                 .optional();
+        return row.map(book -> Book.restore(id, book.title(), book.authors(), book.edition(), book.language(),
+                chaptersOf(id), book.version()));
+    }
+
+    private record BookRow(String title, List<String> authors, String edition, String language, long version) {
     }
 
     @Override

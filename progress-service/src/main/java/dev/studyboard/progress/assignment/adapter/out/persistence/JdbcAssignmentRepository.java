@@ -38,9 +38,10 @@ class JdbcAssignmentRepository implements AssignmentRepository {
                 .optional();
     }
 
+    /** Locks the rows: a request changing one of them at the same moment waits, then finds it changed. */
     @Override
     public List<Assignment> findOpenWorkOf(UUID memberId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assignment WHERE assignee = :memberId AND status <> 'DONE'")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assignment WHERE assignee = :memberId AND status <> 'DONE' FOR UPDATE")
                 .param("memberId", memberId)
                 .query(this::assignment)
                 .list();
@@ -48,7 +49,7 @@ class JdbcAssignmentRepository implements AssignmentRepository {
 
     @Override
     public List<Assignment> findAll(UUID bookId, List<String> items) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assignment WHERE book_id = :bookId AND item = ANY(:items)")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assignment WHERE book_id = :bookId AND item = ANY(:items) FOR UPDATE")
                 .param("bookId", bookId)
                 .param("items", items.toArray(String[]::new))
                 .query(this::assignment)

@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Answers the assignment rules' questions from the replicas, in this service's own database. */
+/**
+ * Answers the assignment rules' questions from the replicas, in this service's own database. {@code FOR SHARE}
+ * holds the answer until the request commits: an event that removes the section or marks the member as left
+ * waits for it, and then sees (and releases) the assignment it made.
+ */
 @Repository
 class JdbcReplicatedData implements ReplicatedData {
 
@@ -19,7 +23,7 @@ class JdbcReplicatedData implements ReplicatedData {
 
     @Override
     public boolean sectionExists(SectionRef section) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM section_replica WHERE book_id = :bookId AND item = :item)")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM section_replica WHERE book_id = :bookId AND item = :item FOR SHARE)")
                 .param("bookId", section.bookId()).param("item", section.item())
                 .query(Boolean.class)
                 .single();
@@ -27,7 +31,7 @@ class JdbcReplicatedData implements ReplicatedData {
 
     @Override
     public Optional<MemberStanding> member(UUID memberId) {
-        return jdbc.sql("SELECT active FROM member_replica WHERE member_id = :id")
+        return jdbc.sql("SELECT active FROM member_replica WHERE member_id = :id FOR SHARE")
                 .param("id", memberId)
                 .query((rs, n) -> rs.getBoolean("active") ? MemberStanding.ACTIVE : MemberStanding.LEFT)
                 .optional();
