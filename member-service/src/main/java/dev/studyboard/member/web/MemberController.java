@@ -1,5 +1,7 @@
 package dev.studyboard.member.web;
 
+import dev.studyboard.web.EntityTags;
+
 import dev.studyboard.member.model.Member;
 import dev.studyboard.member.model.MemberStatus;
 import dev.studyboard.member.service.MemberService;

@@ -1,5 +1,7 @@
 package dev.studyboard.catalog.book.adapter.in.web;
 
+import dev.studyboard.web.EntityTags;
+
 import dev.studyboard.catalog.book.adapter.in.web.BookRequests.AddChapter;
 import dev.studyboard.catalog.book.adapter.in.web.BookRequests.AddSection;
 import dev.studyboard.catalog.book.adapter.in.web.BookRequests.RegisterBook;

@@ -1,21 +1,21 @@
-package dev.studyboard.member.web;
+package dev.studyboard.web;
 
 import java.util.OptionalLong;
 
 /**
- * A member's version as an HTTP entity tag: {@code ETag: "3"} on every read, {@code If-Match: "3"} on a change.
+ * A version (of a book, a member, …) as an HTTP entity tag: {@code ETag: "3"} on every read, {@code If-Match: "3"} on a change.
  * A missing If-Match (or {@code *}) means "whatever the current version is".
  */
-final class EntityTags {
+public final class EntityTags {
 
     private EntityTags() {
     }
 
-    static String of(long version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 
-    static OptionalLong expectedVersion(String ifMatch) {
+    public static OptionalLong expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return OptionalLong.empty();
         }
@@ -31,7 +31,7 @@ final class EntityTags {
         }
     }
 
-    static class MalformedIfMatchException extends RuntimeException {
+    public static class MalformedIfMatchException extends RuntimeException {
         MalformedIfMatchException(String ifMatch) {
             super("If-Match '" + ifMatch + "' is not an entity tag of this API, like \"3\"");
         }

@@ -1,0 +1,119 @@
+package dev.studyboard.web;
+
+import dev.studyboard.web.EntityTags.MalformedIfMatchException;
+import java.util.List;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * RFC 9457 problem details for every kind of invalid request, the same in every service: 400 with
+ * {@code title: "Invalid request"} and an {@code errors} list naming each field as the request names it
+ * ({@code chapters[0].sections[1].item}) and the reason. A service's own handler extends this and adds the
+ * answers to its domain's errors (not found, conflict, …).
+ */
+public abstract class InvalidRequestProblems extends ResponseEntityExceptionHandler {
+
+    /** One invalid input: {@code field} as the request names it, and why it is invalid. */
+    public record InvalidField(String field, String reason) {
+    }
+
+    /** A body that fails Bean Validation. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        var errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new InvalidField(error.getField(), reason(error)))
+                .toList();
+        return handleExceptionInternal(ex, invalid(errors), headers, status, request);
+    }
+
+    /** Parameters that fail validation, e.g. {@code size=1000} against {@code @Max(100)}. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        var errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new InvalidField(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A parameter that does not convert, e.g. {@code page=x} or an id that is not a UUID. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        var type = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        var problem = invalid(List.of(new InvalidField(ex.getPropertyName(), "must be a valid " + type)));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** A body that is not JSON, or has a value of the wrong type: named by its JSON path where Jackson knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem;
+        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            problem = invalid(List.of(new InvalidField(path(json), "cannot be read: " + json.getOriginalMessage())));
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+        }
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler
+    ProblemDetail malformedIfMatch(MalformedIfMatchException ex) {
+        return invalid(List.of(new InvalidField(HttpHeaders.IF_MATCH, ex.getMessage())));
+    }
+
+    /** 400 Invalid request, naming every invalid field. */
+    protected static ProblemDetail invalid(List<InvalidField> errors) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? "One field is invalid" : errors.size() + " fields are invalid");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** 412: the client changed a version it no longer has; the answer gives the current one, also as ETag. */
+    protected static ResponseEntity<ProblemDetail> staleVersion(String detail, long currentVersion) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail);
+        problem.setProperty("currentVersion", currentVersion);
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(EntityTags.of(currentVersion))
+                .body(problem);
+    }
+
+    private static String reason(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    /** Jackson's path to the unreadable value, written like a Bean Validation path: {@code chapters[0].number}. */
+    private static String path(JacksonException ex) {
+        var path = new StringBuilder();
+        for (var reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
