@@ -90,6 +90,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    OutboxMetrics outboxMetrics(OutboxStore store, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxMetrics(store, meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
     @ConditionalOnProperty(prefix = "studyboard.outbox", name = "listen", matchIfMissing = true)
     OutboxNotificationListener outboxNotificationListener(DataSource dataSource, OutboxRelay relay) {
         return new OutboxNotificationListener(dataSource, relay);

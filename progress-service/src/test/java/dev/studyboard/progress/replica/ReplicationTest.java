@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.studyboard.progress.ProgressIntegrationTest;
 import dev.studyboard.progress.UpstreamEvents;
 import dev.studyboard.testsupport.TopicRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ class ReplicationTest {
     RestTestClient http;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     final UpstreamEvents upstream = new UpstreamEvents();
 
@@ -134,6 +137,7 @@ class ReplicationTest {
         @DisplayName("a poison message lands in the dead-letter topic while later messages still flow")
         void poisonMessageIsDeadLettered() {
             var bookId = UUID.randomUUID();
+            double deadLetteredBefore = meters.counter("progress.events.dead.lettered", "topic", "catalog.events").count();
             try (var deadLetters = TopicRecorder.raw("catalog.events.dlt")) {
                 upstream.garbage("catalog.events", bookId.toString());
                 upstream.bookRegistered(bookId, "After the poison", List.of(chapter(1, "one")));
@@ -143,6 +147,8 @@ class ReplicationTest {
                 var dead = deadLetters.awaitKey(bookId.toString(), TIMEOUT);
                 assertThat(new String(dead.value())).isEqualTo("not an event");
                 assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+                await().atMost(TIMEOUT).untilAsserted(() -> assertThat(meters.counter("progress.events.dead.lettered",
+                        "topic", "catalog.events").count()).isGreaterThan(deadLetteredBefore));
             }
         }
 

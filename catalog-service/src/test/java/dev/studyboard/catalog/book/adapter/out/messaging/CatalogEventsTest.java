@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,12 +135,19 @@ class CatalogEventsTest {
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(meters.counter("outbox.publish.failures").count())
                     .as("the relay tried and Kafka did not answer").isGreaterThan(failuresBefore));
             assertThat(unpublished(bookId)).isEqualTo(1);
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                assertThat(meters.get("outbox.backlog").gauge().value()).as("backlog metric").isGreaterThanOrEqualTo(1);
+                assertThat(meters.get("outbox.oldest.unpublished.age").timeGauge().value(TimeUnit.MILLISECONDS))
+                        .as("oldest unpublished age metric").isPositive();
+            });
         }
 
         List<ConsumerRecord<String, CloudEvent>> received = events.awaitSubject(bookId, 1, Duration.ofSeconds(60));
 
         assertThat(received).extracting(r -> r.value().getType()).contains("studyboard.catalog.book.registered");
         await().atMost(TIMEOUT).until(() -> unpublished(bookId) == 0);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(meters.get("outbox.backlog").gauge().value())
+                .as("backlog metric after Kafka is back").isZero());
     }
 
     private long unpublished(String bookId) {

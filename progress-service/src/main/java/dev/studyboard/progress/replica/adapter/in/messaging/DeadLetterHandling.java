@@ -1,11 +1,13 @@
 package dev.studyboard.progress.replica.adapter.in.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -22,7 +24,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class DeadLetterHandling {
 
     @Bean
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka,
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka, MeterRegistry meters,
                                                   @Value("${studyboard.consumer.retry.initial-interval:200ms}")
                                                   Duration initialInterval,
                                                   @Value("${studyboard.consumer.retry.max-elapsed-time:5s}")
@@ -31,7 +33,12 @@ class DeadLetterHandling {
                 new TopicPartition(record.topic() + ConsumedTopics.DEAD_LETTER_SUFFIX, -1)); // -1: any partition
         var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
         backOff.setMaxElapsedTime(maxElapsedTime.toMillis());
-        var handler = new DefaultErrorHandler(recoverer, backOff);
+        // Counted per topic (progress.events.dead.lettered): any count above zero needs someone to look.
+        ConsumerRecordRecoverer countingRecoverer = (record, failure) -> {
+            recoverer.accept(record, failure);
+            meters.counter("progress.events.dead.lettered", "topic", record.topic()).increment();
+        };
+        var handler = new DefaultErrorHandler(countingRecoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
     }
