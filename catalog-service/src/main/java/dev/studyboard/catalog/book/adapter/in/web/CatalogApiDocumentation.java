@@ -1,25 +1,14 @@
 package dev.studyboard.catalog.book.adapter.in.web;
 
+import static dev.studyboard.web.ProblemDocumentation.problem;
+
+import dev.studyboard.web.ProblemDocumentation;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import java.util.Arrays;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The catalog's OpenAPI document (springdoc): the endpoints come from the controller; this adds the API's
@@ -29,33 +18,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Configuration(proxyBeanMethods = false)
 class CatalogApiDocumentation {
 
-    private static final String PROBLEM = "Problem";
-
     @Bean
     OpenAPI catalogOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Study Board catalog API").version("v1")
                         .description("Books with chapters and sections, numbered as the study notes number them."
                                 + " Every book response carries its version as ETag; changes accept If-Match."))
-                .components(new Components().addSchemas(PROBLEM, problemSchema()));
+                .components(new Components().addSchemas(ProblemDocumentation.SCHEMA, ProblemDocumentation
+                        .problemSchema("chapters[0].sections[1].item", "must be an item number like 3.1 or 4.10")));
     }
 
     @Bean
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
-            var parameters = Arrays.stream(handler.getMethodParameters()).toList();
             var responses = operation.getResponses();
-            boolean validated = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
-                    || p.hasParameterAnnotation(RequestParam.class) || p.hasParameterAnnotation(PathVariable.class));
-            if (validated) {
+            if (ProblemDocumentation.takesInput(handler)) {
                 responses.addApiResponse("400", problem("Invalid input: `errors` names each field and the reason"));
             }
-            if (parameters.stream().anyMatch(p -> p.hasParameterAnnotation(PathVariable.class))) {
+            if (ProblemDocumentation.namesResource(handler)) {
                 responses.addApiResponse("404", problem("No such book, chapter or section"));
             }
-            boolean conditional = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(RequestHeader.class)
-                    && HttpHeaders.IF_MATCH.equals(p.getParameterAnnotation(RequestHeader.class).name()));
-            if (conditional) {
+            if (ProblemDocumentation.isConditional(handler)) {
                 responses.addApiResponse("409", problem("The chapter or section already exists, or another"
                         + " request changed the book at the same moment"));
                 responses.addApiResponse("412", problem("If-Match is not the book's current version;"
@@ -63,29 +46,5 @@ class CatalogApiDocumentation {
             }
             return operation;
         };
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static Schema problemSchema() {
-        var invalidField = new ObjectSchema()
-                .addProperty("field", new StringSchema().example("chapters[0].sections[1].item"))
-                .addProperty("reason", new StringSchema().example("must be an item number like 3.1 or 4.10"));
-        return new ObjectSchema()
-                .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema().format("uri"))
-                .addProperty("errors", new ArraySchema().items(invalidField)
-                        .description("400 only: every invalid field"))
-                .addProperty("currentVersion", new IntegerSchema().format("int64")
-                        .description("412 only: the book's current version"));
     }
 }
