@@ -57,9 +57,9 @@ class ClientRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<C
                 .limitRefreshPeriod(config.getPeriod())
                 .timeoutDuration(Duration.ZERO) // never queue a request: refuse it at once
                 .build();
+        var limiterPrefix = config.getLimit() + "/" + config.getPeriod() + "/";
         return (exchange, chain) -> {
-            var client = client(exchange);
-            var limiter = limiters.rateLimiter(config.getLimit() + "/" + config.getPeriod() + "/" + client, limiterConfig);
+            var limiter = limiters.rateLimiter(limiterPrefix + client(exchange), limiterConfig);
             if (limiter.acquirePermission()) {
                 return chain.filter(exchange);
             }

@@ -23,7 +23,7 @@ public class DemoLoader {
 
     private final StudyBoardClient api;
     private final String readerName;
-    private final RetryTemplate untilReplicated;
+    private final RetryTemplate patiently;
 
     /**
      * A loader talking to the three services at these addresses (all the gateway's, in a deployment).
@@ -40,7 +40,7 @@ public class DemoLoader {
     DemoLoader(StudyBoardClient api, String readerName, Duration replicationTimeout) {
         this.api = api;
         this.readerName = readerName;
-        this.untilReplicated = new RetryTemplate(RetryPolicy.builder()
+        this.patiently = new RetryTemplate(RetryPolicy.builder()
                 .delay(Duration.ofMillis(250))
                 .timeout(replicationTimeout)
                 .maxRetries(Long.MAX_VALUE)
@@ -93,9 +93,9 @@ public class DemoLoader {
     private void awaitReplicas(UUID bookId, Iterable<String> writers, Map<String, UUID> memberIds) {
         try {
             for (var writer : writers) {
-                untilReplicated.execute(() -> require(api.progressKnows(bookId, memberIds.get(writer))));
+                patiently.execute(() -> require(api.progressKnows(bookId, memberIds.get(writer))));
             }
-            untilReplicated.execute(() -> require(api.progressKnows(bookId, null)));
+            patiently.execute(() -> require(api.progressKnows(bookId, null)));
         } catch (RetryException e) {
             throw new IllegalStateException("progress-service did not receive the book and members in time", e);
         }
@@ -103,7 +103,7 @@ public class DemoLoader {
 
     private <T> T whenAvailable(java.util.function.Supplier<T> call) {
         try {
-            return untilReplicated.execute(call::get);
+            return patiently.execute(call::get);
         } catch (RetryException e) {
             throw new IllegalStateException("The API did not answer in time", e);
         }

@@ -4,16 +4,12 @@ import dev.studyboard.progress.replica.application.CatalogChange;
 import dev.studyboard.progress.replica.application.CatalogReplication;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Messaging adapter: consumes {@code catalog.events} into the replica of the catalog's books. */
 @Component
 class CatalogEventsListener {
-
-    private static final Logger log = LoggerFactory.getLogger(CatalogEventsListener.class);
 
     /** Event type → the data record it carries. Types not listed are not needed here and are skipped. */
     private static final Map<String, Class<? extends CatalogChange>> TYPES = Map.of(
@@ -36,12 +32,6 @@ class CatalogEventsListener {
 
     @KafkaListener(id = "catalog-replica", idIsGroup = false, topics = ConsumedTopics.CATALOG_EVENTS)
     void on(ConsumerRecord<String, byte[]> record) {
-        var event = events.read(record);
-        var type = TYPES.get(event.getType());
-        if (type == null) {
-            log.debug("Skipping {}: not needed by progress-service", event.getType());
-            return;
-        }
-        replication.apply(events.identity(event), events.data(event, type));
+        events.apply(record, TYPES, replication::apply);
     }
 }

@@ -1,7 +1,7 @@
 package dev.studyboard.progress.replica.adapter.in.messaging;
 
+import dev.studyboard.outbox.EventTopics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,16 +30,12 @@ class ConsumedTopics {
 
     @Bean
     NewTopic catalogEventsConsumed() {
-        return TopicBuilder.name(CATALOG_EVENTS).partitions(partitions).replicas(replicas)
-                .config(TopicConfig.RETENTION_MS_CONFIG, "-1") // kept: replicas are rebuilt from them
-                .build();
+        return EventTopics.retained(CATALOG_EVENTS, partitions, replicas);
     }
 
     @Bean
     NewTopic memberEventsConsumed() {
-        return TopicBuilder.name(MEMBER_EVENTS).partitions(partitions).replicas(replicas)
-                .config(TopicConfig.RETENTION_MS_CONFIG, "-1") // kept: replicas are rebuilt from them
-                .build();
+        return EventTopics.retained(MEMBER_EVENTS, partitions, replicas);
     }
 
     @Bean

@@ -3,8 +3,12 @@ package dev.studyboard.progress.replica.adapter.in.messaging;
 import dev.studyboard.progress.replica.application.ReceivedEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,10 +16,27 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IncomingCloudEvents {
 
+    private static final Logger log = LoggerFactory.getLogger(IncomingCloudEvents.class);
+
     private final JsonMapper json;
 
     IncomingCloudEvents(JsonMapper json) {
         this.json = json;
+    }
+
+    /**
+     * Reads the record and hands its data, as the record type its event type maps to, to {@code apply}. Event
+     * types not in {@code types} are not needed here and are skipped, so producers can add new ones.
+     */
+    <T> void apply(ConsumerRecord<String, byte[]> record, Map<String, Class<? extends T>> types,
+                   BiConsumer<ReceivedEvent, T> apply) {
+        var event = read(record);
+        var type = types.get(event.getType());
+        if (type == null) {
+            log.debug("Skipping {}: not needed by progress-service", event.getType());
+            return;
+        }
+        apply.accept(identity(event), data(event, type));
     }
 
     CloudEvent read(ConsumerRecord<String, byte[]> record) {

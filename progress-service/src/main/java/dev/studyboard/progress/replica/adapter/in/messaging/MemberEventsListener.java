@@ -4,16 +4,12 @@ import dev.studyboard.progress.replica.application.MemberChange;
 import dev.studyboard.progress.replica.application.MemberReplication;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Messaging adapter: consumes {@code member.events} into the replica of the members. */
 @Component
 class MemberEventsListener {
-
-    private static final Logger log = LoggerFactory.getLogger(MemberEventsListener.class);
 
     private static final Map<String, Class<? extends MemberChange>> TYPES = Map.of(
             "studyboard.member.joined", MemberChange.MemberJoined.class,
@@ -30,12 +26,6 @@ class MemberEventsListener {
 
     @KafkaListener(id = "member-replica", idIsGroup = false, topics = ConsumedTopics.MEMBER_EVENTS)
     void on(ConsumerRecord<String, byte[]> record) {
-        var event = events.read(record);
-        var type = TYPES.get(event.getType());
-        if (type == null) {
-            log.debug("Skipping {}: not needed by progress-service", event.getType());
-            return;
-        }
-        replication.apply(events.identity(event), events.data(event, type));
+        events.apply(record, TYPES, replication::apply);
     }
 }
