@@ -1,5 +1,6 @@
 package dev.studyboard.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -97,6 +98,34 @@ class GatewayTest {
 
             MEMBERS.verify(getRequestedFor(urlPathEqualTo("/api/members"))
                     .withHeader(RequestIdFilter.HEADER, com.github.tomakehurst.wiremock.client.WireMock.equalTo("abc-123")));
+        }
+    }
+
+    @Nested
+    @DisplayName("observability")
+    class Observability {
+
+        @Test
+        @DisplayName("starts a trace and passes it on to the service as W3C traceparent")
+        void propagatesTrace() {
+            CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{\"books\": []}")));
+
+            http.get().uri("/api/catalog/books").exchange().expectStatus().isOk();
+
+            CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/books")).withHeader("traceparent",
+                    com.github.tomakehurst.wiremock.client.WireMock.matching("00-[0-9a-f]{32}-[0-9a-f]{16}-01")));
+        }
+
+        @Test
+        @DisplayName("reports every route's circuit breaker state in Prometheus' format")
+        void circuitBreakerStates() {
+            CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{\"books\": []}")));
+            http.get().uri("/api/catalog/books").exchange().expectStatus().isOk();
+
+            var scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .returnResult(String.class).getResponseBody().collectList().block();
+            assertThat(String.join("", scrape)).containsPattern(
+                    "resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\"[^}]*state=\"closed\"[^}]*} 1\\.0");
         }
     }
 

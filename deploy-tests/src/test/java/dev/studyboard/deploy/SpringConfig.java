@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * A service's application.yml and the profile files Spring loads with it (application-kubernetes.yml, ...):
- * which environment variables they read, and which actuator health groups they enable.
+ * A service's application.yml, the files it imports ({@code spring.config.import: classpath:...}) and the profile
+ * files Spring loads with it (application-kubernetes.yml, ...): which environment variables they read, and which
+ * actuator health groups they enable.
  */
 final class SpringConfig {
 
@@ -33,27 +34,43 @@ final class SpringConfig {
         this.properties = properties;
     }
 
-    static SpringConfig load(Path resources, List<String> profiles) {
-        List<Path> files = new ArrayList<>();
-        candidates(resources, "application").ifPresent(files::add);
-        for (String profile : profiles) {
-            candidates(resources, "application-" + profile).ifPresent(files::add);
-        }
+    /** {@code classpath}: the service's resources first, then the resources of the modules it may import from. */
+    static SpringConfig load(List<Path> classpath, List<String> profiles) {
+        Path resources = classpath.get(0);
         List<String> texts = new ArrayList<>();
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (Path file : files) {
-            try {
-                String text = Files.readString(file);
-                texts.add(text);
-                // Later files and documents override earlier ones, as in Spring.
-                for (Object document : new Yaml().loadAll(text)) {
-                    flatten("", document, properties);
+        candidates(resources, "application").ifPresent(file -> read(file, texts, properties));
+        // Imported files override the file that imports them, as in Spring; profile files override both.
+        String imports = String.valueOf(properties.getOrDefault("spring.config.import", ""));
+        for (String location : imports.split(",")) {
+            String name = location.trim().replaceFirst("^optional:", "");
+            if (name.startsWith("classpath:")) {
+                String path = name.substring("classpath:".length());
+                Optional<Path> imported = classpath.stream().map(root -> root.resolve(path)).filter(Files::isRegularFile)
+                        .findFirst();
+                if (imported.isEmpty() && !location.trim().startsWith("optional:")) {
+                    throw new IllegalStateException(resources + ": imports " + name + ", which no module has");
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                imported.ifPresent(file -> read(file, texts, properties));
             }
         }
+        for (String profile : profiles) {
+            candidates(resources, "application-" + profile).ifPresent(file -> read(file, texts, properties));
+        }
         return new SpringConfig(texts, properties);
+    }
+
+    private static void read(Path file, List<String> texts, Map<String, Object> properties) {
+        try {
+            String text = Files.readString(file);
+            texts.add(text);
+            // Later files and documents override earlier ones, as in Spring.
+            for (Object document : new Yaml().loadAll(text)) {
+                flatten("", document, properties);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     boolean exists() {

@@ -89,9 +89,18 @@ final class StudyBoard {
         }
     }
 
-    /** The service's Spring configuration for the given active profiles (empty if not written yet). */
+    /**
+     * The service's Spring configuration for the given active profiles (empty if not written yet), with the files
+     * it imports from its own resources or from the platform modules it depends on.
+     */
     static SpringConfig springConfig(String service, List<String> profiles) {
-        return SpringConfig.load(ROOT.resolve(service).resolve("src/main/resources"), profiles);
+        List<Path> classpath = new java.util.ArrayList<>(List.of(ROOT.resolve(service).resolve("src/main/resources")));
+        try (var platform = java.nio.file.Files.list(ROOT.resolve("platform"))) {
+            platform.map(module -> module.resolve("src/main/resources")).sorted().forEach(classpath::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return SpringConfig.load(classpath, profiles);
     }
 
     /** Every environment variable the service reads: its placeholders, or the convention, plus the platform's. */

@@ -4,11 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +32,18 @@ class CloudEventsKafkaPublisher implements DisposableBean {
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final URI source;
     private final Duration sendTimeout;
+    private final ObservationRegistry observations;
 
     CloudEventsKafkaPublisher(DefaultKafkaProducerFactory<String, CloudEvent> producerFactory, URI source,
-                              Duration sendTimeout) {
+                              Duration sendTimeout, ObservationRegistry observations) {
         this.producerFactory = producerFactory;
         this.kafka = new KafkaTemplate<>(producerFactory);
+        // The producer's span (and its traceparent header) is a child of the relay's span below.
+        this.kafka.setObservationEnabled(true);
+        this.kafka.setObservationRegistry(observations);
         this.source = source;
         this.sendTimeout = sendTimeout;
+        this.observations = observations;
     }
 
     /**
@@ -47,7 +56,7 @@ class CloudEventsKafkaPublisher implements DisposableBean {
     void publish(List<PendingEvent> batch) {
         var sends = new CompletableFuture<?>[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
-            sends[i] = kafka.send(record(batch.get(i)));
+            sends[i] = sendInTraceOfCause(batch.get(i));
             if (sends[i].isCompletedExceptionally()) {
                 // Failed before it was even queued (no broker answered): sending the rest would only wait again,
                 // and a later event of the same aggregate must not go out before this one.
@@ -65,6 +74,30 @@ class CloudEventsKafkaPublisher implements DisposableBean {
         }
     }
 
+    /**
+     * Distributed tracing through the outbox: the relay runs long after the request that wrote the event, on
+     * another thread, so it restores the trace context stored with the row (as a messaging consumer restores it
+     * from a message) and sends inside that trace. The consumer in another service then continues the same
+     * trace: request → relay → Kafka producer → consumer.
+     */
+    private CompletableFuture<?> sendInTraceOfCause(PendingEvent event) {
+        var context = new ReceiverContext<Map<String, String>>((carrier, name) -> carrier.get(name));
+        context.setCarrier(event.traceContext());
+        context.setRemoteServiceName("outbox");
+        var observation = Observation.createNotStarted("outbox.relay", () -> context, observations)
+                .contextualName("outbox relay " + event.type())
+                .lowCardinalityKeyValue("event.type", event.type())
+                .start();
+        try (var scope = observation.openScope()) {
+            return kafka.send(record(event));
+        } catch (RuntimeException e) {
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
     private ProducerRecord<String, CloudEvent> record(PendingEvent event) {
         var cloudEvent = CloudEventBuilder.v1()
                 .withId(event.id().toString())
@@ -77,7 +110,8 @@ class CloudEventsKafkaPublisher implements DisposableBean {
                 .withData(event.payload().getBytes(UTF_8))
                 .build();
         var record = new ProducerRecord<>(event.topic(), event.aggregateId(), cloudEvent);
-        // The cause's trace context, as plain W3C headers that tracing-aware consumers read.
+        // The cause's trace context, as plain W3C headers. With tracing on, the producer's observation replaces
+        // them with its own span's (a child of the cause); without it, they still reach the consumer.
         event.traceContext().forEach((name, value) -> record.headers().add(name, value.getBytes(UTF_8)));
         return record;
     }

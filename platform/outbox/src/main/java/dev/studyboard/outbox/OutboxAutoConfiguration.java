@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.net.URI;
@@ -40,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @ConditionalOnBean({DataSource.class, ProducerFactory.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
@@ -65,7 +67,8 @@ public class OutboxAutoConfiguration {
      */
     @Bean
     CloudEventsKafkaPublisher outboxPublisher(ProducerFactory<?, ?> applicationProducerFactory,
-                                              OutboxProperties properties, Environment environment) {
+                                              OutboxProperties properties, Environment environment,
+                                              ObjectProvider<ObservationRegistry> observations) {
         var config = new HashMap<>(applicationProducerFactory.getConfigurationProperties());
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -78,7 +81,8 @@ public class OutboxAutoConfiguration {
                 config, new StringSerializer(), new CloudEventSerializer());
         var source = properties.source() != null ? properties.source()
                 : URI.create("/" + environment.getProperty("spring.application.name", "unknown-service"));
-        return new CloudEventsKafkaPublisher(producerFactory, source, properties.sendTimeout());
+        return new CloudEventsKafkaPublisher(producerFactory, source, properties.sendTimeout(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

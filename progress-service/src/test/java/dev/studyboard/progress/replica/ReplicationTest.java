@@ -130,6 +130,31 @@ class ReplicationTest {
     }
 
     @Nested
+    @DisplayName("metrics")
+    class Metrics {
+
+        private double consumed(String topic) {
+            var timer = meters.find("spring.kafka.listener").tag("messaging.source.name", topic).timer();
+            return timer == null ? 0 : timer.count();
+        }
+
+        @Test
+        @DisplayName("time every consumed event and report the consumer's lag, on /actuator/prometheus too")
+        void consumerMetricsMove() {
+            double before = consumed("catalog.events");
+
+            upstream.bookRegistered(UUID.randomUUID(), "Observed", List.of(chapter(8, "모니터링",
+                    section("8.4", "상관관계 ID", 282))));
+
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(consumed("catalog.events")).isGreaterThan(before));
+            var scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .returnResult(String.class).getResponseBody();
+            assertThat(scrape).contains("spring_kafka_listener_seconds_bucket",
+                    "kafka_consumer_fetch_manager_records_lag_max", "progress_events_dead_lettered_total");
+        }
+    }
+
+    @Nested
     @DisplayName("dead letters")
     class DeadLetters {
 

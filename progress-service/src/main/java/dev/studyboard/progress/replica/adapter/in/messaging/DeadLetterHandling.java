@@ -34,6 +34,10 @@ class DeadLetterHandling {
         var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
         backOff.setMaxElapsedTime(maxElapsedTime.toMillis());
         // Counted per topic (progress.events.dead.lettered): any count above zero needs someone to look.
+        // Registered up front, so the series exists at 0 and an alert on its increase has something to watch.
+        for (var topic : new String[] {ConsumedTopics.CATALOG_EVENTS, ConsumedTopics.MEMBER_EVENTS}) {
+            meters.counter("progress.events.dead.lettered", "topic", topic);
+        }
         ConsumerRecordRecoverer countingRecoverer = (record, failure) -> {
             recoverer.accept(record, failure);
             meters.counter("progress.events.dead.lettered", "topic", record.topic()).increment();

@@ -1,0 +1,121 @@
+package dev.studyboard.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** What an operator sees of catalog-service: its audit log, its health and its metrics (seed 002, chapter 8). */
+@CatalogIntegrationTest
+@DisplayName("Observing catalog-service")
+class ObservabilityTest {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @Autowired
+    RestTestClient http;
+
+    private void registerBook() {
+        http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON)
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                .body("""
+                        {"title": "Observed %s", "authors": ["Sam Newman"], "chapters": [
+                          {"number": 8, "title": "모니터링", "sections": [{"item": "8.7", "title": "합성 모니터링", "page": 297}]}]}
+                        """.formatted(UUID.randomUUID()))
+                .exchange().expectStatus().isCreated();
+    }
+
+    private String scrape() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+    }
+
+    private static double value(String scrape, String series) {
+        var line = Pattern.compile("^" + Pattern.quote(series) + "(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(scrape);
+        assertThat(line.find()).as("series %s in the scrape", series).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
+    @Nested
+    @DisplayName("audit log")
+    @ExtendWith(OutputCaptureExtension.class)
+    class AuditLog {
+
+        @Test
+        @DisplayName("records a state-changing request: who, what, the outcome and the caller's trace id")
+        void recordsWrites(CapturedOutput output) {
+            registerBook();
+
+            assertThat(output.getOut()).containsPattern(
+                    "audit +: POST /api/catalog/books by anonymous@\\S+ -> 201 in \\d+ ms \\(trace " + TRACE_ID + "\\)");
+        }
+
+        @Test
+        @DisplayName("leaves reads out")
+        void ignoresReads(CapturedOutput output) {
+            http.get().uri("/api/catalog/books").exchange().expectStatus().isOk();
+
+            assertThat(output.getOut()).doesNotContain("GET /api/catalog/books by");
+        }
+    }
+
+    @Nested
+    @DisplayName("health")
+    class Health {
+
+        @Test
+        @DisplayName("shows the database and Kafka, with the broker's cluster id")
+        void showsDependencies() {
+            http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.components.db.status").isEqualTo("UP")
+                    .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                    .jsonPath("$.components.kafka.details.clusterId").isNotEmpty();
+        }
+
+        @Test
+        @DisplayName("is ready with its database; Kafka is not a readiness condition (the outbox waits for it)")
+        void readinessNeedsTheDatabaseOnly() {
+            http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.components.db.status").isEqualTo("UP")
+                    .jsonPath("$.components.kafka").doesNotExist();
+            http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        }
+    }
+
+    @Nested
+    @DisplayName("metrics in Prometheus' format")
+    class Metrics {
+
+        @Test
+        @DisplayName("count events written and published and time the relay, and move when a book is registered")
+        void outboxMetricsMove() {
+            double written = value(scrape(), "outbox_events_written_total");
+            double published = value(scrape(), "outbox_events_published_total");
+
+            registerBook();
+
+            assertThat(value(scrape(), "outbox_events_written_total")).isEqualTo(written + 1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(value(scrape(), "outbox_events_published_total")).isGreaterThan(published));
+            var scrape = scrape();
+            assertThat(value(scrape, "outbox_relay_seconds_count")).isPositive();
+            assertThat(value(scrape, "spring_kafka_template_seconds_count")).isPositive();
+            assertThat(scrape).contains("outbox_backlog", "outbox_oldest_unpublished_age_seconds",
+                    "http_server_requests_seconds_bucket", "application=\"catalog-service\"");
+        }
+    }
+}
