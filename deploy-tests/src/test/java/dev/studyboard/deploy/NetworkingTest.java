@@ -114,7 +114,8 @@ class NetworkingTest {
                 "catalog-db", Set.of("catalog-service"),
                 "member-db", Set.of("member-service"),
                 "progress-db", Set.of("progress-service"),
-                "kafka", Set.of("catalog-service", "member-service", "progress-service", "kafka"));
+                "kafka", Set.of("catalog-service", "member-service", "progress-service", "kafka"),
+                "zipkin", Set.of("api-gateway", "catalog-service", "member-service", "progress-service"));
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(Overlay.class)

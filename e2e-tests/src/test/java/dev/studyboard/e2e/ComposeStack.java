@@ -19,15 +19,26 @@ final class ComposeStack {
 
     private final File root = new File(System.getProperty("studyboard.root", ".."));
     private final int gatewayPort = freePort();
+    private final int zipkinPort = freePort();
+    private final int prometheusPort = freePort();
 
     URI gateway() {
         return URI.create("http://localhost:" + gatewayPort);
     }
 
+    URI zipkin() {
+        return URI.create("http://localhost:" + zipkinPort);
+    }
+
+    URI prometheus() {
+        return URI.create("http://localhost:" + prometheusPort);
+    }
+
     /** Builds the images and starts everything, returning once every service reports healthy. */
     void up() {
         compose(15, "up", "--build", "--detach", "--wait", "--wait-timeout", "600",
-                "api-gateway", "catalog-service", "member-service", "progress-service");
+                "api-gateway", "catalog-service", "member-service", "progress-service",
+                "zipkin", "prometheus", "synthetic-check");
     }
 
     /** Runs the one-shot demo loader, as {@code docker compose up} does after the services are healthy. */
@@ -43,17 +54,36 @@ final class ComposeStack {
         compose(5, "start", service);
     }
 
+    /** What the service wrote to its console (its container's log), without compose's prefix. */
+    String logs(String service) {
+        try {
+            var log = File.createTempFile("compose-logs-", ".txt");
+            log.deleteOnExit();
+            compose(2, ProcessBuilder.Redirect.to(log), "logs", "--no-color", "--no-log-prefix", service);
+            return java.nio.file.Files.readString(log.toPath());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void down() {
         compose(5, "down", "--volumes", "--remove-orphans");
     }
 
     private void compose(int timeoutMinutes, String... arguments) {
+        compose(timeoutMinutes, ProcessBuilder.Redirect.INHERIT, arguments);
+    }
+
+    private void compose(int timeoutMinutes, ProcessBuilder.Redirect output, String... arguments) {
         var command = new ArrayList<>(List.of("docker", "compose", "--project-name", PROJECT));
         command.addAll(List.of(arguments));
         try {
             var builder = new ProcessBuilder(command).directory(root).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                    .redirectOutput(output);
             builder.environment().put("GATEWAY_PORT", String.valueOf(gatewayPort));
+            builder.environment().put("ZIPKIN_PORT", String.valueOf(zipkinPort));
+            builder.environment().put("PROMETHEUS_PORT", String.valueOf(prometheusPort));
+            builder.environment().put("SYNTHETIC_INTERVAL", "5s");
             builder.environment().put("GATEWAY_RATE_LIMIT", "1000");
             var process = builder.start();
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {

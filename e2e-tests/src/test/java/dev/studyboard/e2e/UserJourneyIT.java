@@ -124,6 +124,10 @@ class UserJourneyIT {
 
         await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2))
                 .until(() -> status("/api/members/" + memberId) == 200);
+        // The write path is back too: an invalid write is answered by member-service itself (400, nothing
+        // stored), once the route's circuit breaker lets calls through again.
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2))
+                .until(() -> post("/api/members", "{}") == 400);
         var member = gateway.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("displayName", "복귀한 회원")).retrieve().toEntity(JsonNode.class);
         assertThat(member.getStatusCode().value()).isEqualTo(201);
@@ -133,12 +137,79 @@ class UserJourneyIT {
         assertThat(dashboard.get("partial").asBoolean()).isFalse();
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("an operator follows a request in Zipkin, sees every service in Prometheus and the synthetic journey up")
+    void observed() {
+        // one trace: the gateway, catalog-service, its outbox relay and progress-service's consumer
+        var traceId = "e2e" + UUID.randomUUID().toString().replace("-", "").substring(3);
+        var created = gateway.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("title", "Traced " + UUID.randomUUID(), "authors", List.of("Sam Newman"),
+                        "chapters", List.of(Map.of("number", 8, "title", "모니터링", "sections", List.of(
+                                Map.of("item", "8.4", "title", "상관관계 ID", "page", 282))))))
+                .retrieve().toBodilessEntity();
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        var zipkin = RestClient.create(STACK.zipkin().toString());
+        await("the trace in Zipkin").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(zipkin.get().uri("/api/v2/trace/{id}", traceId).retrieve()
+                        .body(JsonNode.class).findValuesAsString("serviceName"))
+                        .contains("api-gateway", "catalog-service", "progress-service"));
+
+        // metrics: Prometheus found the services through Eureka and scrapes them; users' journey is up
+        var prometheus = RestClient.create(STACK.prometheus().toString());
+        await("the services scraped").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(query(prometheus, "up{job=\"study-board\"} == 1")
+                        .findValuesAsString("service"))
+                        .contains("api-gateway", "catalog-service", "member-service", "progress-service"));
+        await("the synthetic journey up").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(query(prometheus, "synthetic_journey_up").at("/0/value/1").asString())
+                        .isEqualTo("1"));
+        assertThat(query(prometheus, "outbox_events_published_total").size()).isGreaterThanOrEqualTo(3);
+        // the Grafana dashboard asks only for series that exist (Grafana itself is not started here)
+        assertThat(dashboardMetricNames()).isNotEmpty().allSatisfy(name ->
+                assertThat(query(prometheus, name).size()).as("series named %s", name).isPositive());
+
+        // logs: JSON lines with the trace id; the audit entry of the request names it
+        var catalogLog = STACK.logs("catalog-service");
+        assertThat(catalogLog.lines().filter(line -> line.contains(traceId)))
+                .anySatisfy(line -> assertThat(line).contains("{\"@timestamp\"", "\"traceId\":\"" + traceId,
+                        "\"logger\":\"audit\"", "POST /api/catalog/books"));
+    }
+
+    /** Metric names in the dashboard's PromQL: identifiers followed by a selector or range, or alone in parentheses. */
+    private static java.util.Set<String> dashboardMetricNames() {
+        var file = java.nio.file.Path.of(System.getProperty("studyboard.root", ".."),
+                "monitoring/grafana/dashboards/study-board.json");
+        var dashboard = tools.jackson.databind.json.JsonMapper.builder().build().readTree(file.toFile());
+        var name = java.util.regex.Pattern.compile("([a-z][a-z0-9]*_[a-z0-9_]+)(?=[{\\[])|\\(([a-z][a-z0-9]*_[a-z0-9_]+)\\)");
+        var names = new java.util.TreeSet<String>();
+        for (var expression : dashboard.findValuesAsString("expr")) {
+            var matcher = name.matcher(expression);
+            while (matcher.find()) {
+                names.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+            }
+        }
+        return names;
+    }
+
+    /** The result vector of an instant PromQL query. */
+    private static JsonNode query(RestClient prometheus, String promQl) {
+        return prometheus.get().uri(builder -> builder.path("/api/v1/query").queryParam("query", "{q}").build(promQl))
+                .retrieve().body(JsonNode.class).at("/data/result");
+    }
+
     private static int status(String path) {
         return gateway.get().uri(path).retrieve().toBodilessEntity().getStatusCode().value();
     }
 
     private static int post(String path) {
         return gateway.post().uri(path).retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
+    private static int post(String path, String json) {
+        return gateway.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
+                .toBodilessEntity().getStatusCode().value();
     }
 
     private static JsonNode find(JsonNode books, String title) {

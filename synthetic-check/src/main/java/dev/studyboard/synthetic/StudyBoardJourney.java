@@ -1,0 +1,72 @@
+package dev.studyboard.synthetic;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Synthetic monitoring (seed 002, 8.7): what a study member does first, done on a schedule through the gateway:
+ * list the books, then open the first book's board as the Markdown table of the notes. It only reads, so it can
+ * run against production without leaving anything behind.
+ *
+ * <p>Each run is timed in {@code synthetic.journey} (tag {@code outcome}: success or failure), and
+ * {@code synthetic.journey.up} is 1 while the last run succeeded: an alert on it fires when users would be
+ * failing, whatever the cause, even at night with no users.
+ */
+@Component
+class StudyBoardJourney {
+
+    private static final Logger log = LoggerFactory.getLogger(StudyBoardJourney.class);
+
+    private final RestClient gateway;
+    private final MeterRegistry meters;
+    private final AtomicInteger up;
+
+    /** {@code http}: Spring Boot's builder, with the timeouts of {@code spring.http.clients} and tracing. */
+    StudyBoardJourney(RestClient.Builder http, SyntheticCheckProperties properties, MeterRegistry meters) {
+        this.gateway = http.baseUrl(properties.gatewayUrl().toString()).build();
+        this.meters = meters;
+        this.up = meters.gauge("synthetic.journey.up", new AtomicInteger(0));
+    }
+
+    /** Walks the journey once and records the outcome. */
+    @Scheduled(fixedDelayString = "${studyboard.synthetic.interval}", initialDelayString = "${studyboard.synthetic.interval}")
+    void run() {
+        var sample = Timer.start(meters);
+        var outcome = "failure";
+        try {
+            walk();
+            outcome = "success";
+            up.set(1);
+        } catch (RuntimeException e) {
+            up.set(0);
+            log.warn("Synthetic journey failed: {}", e.toString());
+        } finally {
+            sample.stop(Timer.builder("synthetic.journey")
+                    .description("One synthetic walk through the gateway: list the books, open a board")
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(meters));
+        }
+    }
+
+    private void walk() {
+        var books = gateway.get().uri("/api/catalog/books?size=1").retrieve().body(JsonNode.class);
+        var first = books.path("books").path(0);
+        if (first.isMissingNode()) {
+            return; // nothing registered yet: listing worked, which is the whole journey for now
+        }
+        var board = gateway.get().uri("/api/progress/books/{id}/board", first.get("id").asString())
+                .accept(MediaType.parseMediaType("text/markdown")).retrieve().body(String.class);
+        if (board == null || !board.contains("|")) {
+            throw new IllegalStateException("The board of book " + first.get("id").asString() + " is not a table");
+        }
+    }
+}
