@@ -1,14 +1,15 @@
 package dev.studyboard.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -113,7 +114,7 @@ class GatewayTest {
             http.get().uri("/api/catalog/books").exchange().expectStatus().isOk();
 
             CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/books")).withHeader("traceparent",
-                    com.github.tomakehurst.wiremock.client.WireMock.matching("00-[0-9a-f]{32}-[0-9a-f]{16}-01")));
+                    matching("00-[0-9a-f]{32}-[0-9a-f]{16}-01")));
         }
 
         @Test

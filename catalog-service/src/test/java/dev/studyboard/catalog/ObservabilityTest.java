@@ -41,11 +41,18 @@ class ObservabilityTest {
                 .returnResult(String.class).getResponseBody();
     }
 
-    private static double value(String scrape, String series) {
-        var line = Pattern.compile("^" + Pattern.quote(series) + "(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
+    /** The sum of every series of that name (one per tag combination). */
+    private static double value(String scrape, String name) {
+        var line = Pattern.compile("^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
                 .matcher(scrape);
-        assertThat(line.find()).as("series %s in the scrape", series).isTrue();
-        return Double.parseDouble(line.group(1));
+        double sum = 0;
+        boolean found = false;
+        while (line.find()) {
+            sum += Double.parseDouble(line.group(1));
+            found = true;
+        }
+        assertThat(found).as("series named %s in the scrape", name).isTrue();
+        return sum;
     }
 
     @Nested

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class SpringConfig {
         Path resources = classpath.get(0);
         List<String> texts = new ArrayList<>();
         Map<String, Object> properties = new LinkedHashMap<>();
-        candidates(resources, "application").ifPresent(file -> read(file, texts, properties));
+        candidates(resources, "application").ifPresent(file -> read(file, profiles, texts, properties));
         // Imported files override the file that imports them, as in Spring; profile files override both.
         String imports = String.valueOf(properties.getOrDefault("spring.config.import", ""));
         for (String location : imports.split(",")) {
@@ -51,22 +52,29 @@ final class SpringConfig {
                 if (imported.isEmpty() && !location.trim().startsWith("optional:")) {
                     throw new IllegalStateException(resources + ": imports " + name + ", which no module has");
                 }
-                imported.ifPresent(file -> read(file, texts, properties));
+                imported.ifPresent(file -> read(file, profiles, texts, properties));
             }
         }
         for (String profile : profiles) {
-            candidates(resources, "application-" + profile).ifPresent(file -> read(file, texts, properties));
+            candidates(resources, "application-" + profile).ifPresent(file -> read(file, profiles, texts, properties));
         }
         return new SpringConfig(texts, properties);
     }
 
-    private static void read(Path file, List<String> texts, Map<String, Object> properties) {
+    private static void read(Path file, List<String> profiles, List<String> texts, Map<String, Object> properties) {
         try {
             String text = Files.readString(file);
             texts.add(text);
-            // Later files and documents override earlier ones, as in Spring.
+            // Later files and documents override earlier ones, as in Spring; a document for other profiles
+            // (spring.config.activate.on-profile: docker | kubernetes) does not count.
             for (Object document : new Yaml().loadAll(text)) {
-                flatten("", document, properties);
+                Map<String, Object> values = new LinkedHashMap<>();
+                flatten("", document, values);
+                Object onProfile = values.get("spring.config.activate.on-profile");
+                if (onProfile == null || Arrays.stream(String.valueOf(onProfile).split("\\s*[|,]\\s*"))
+                        .anyMatch(profiles::contains)) {
+                    properties.putAll(values);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -94,11 +94,11 @@ final class StudyBoard {
      * it imports from its own resources or from the platform modules it depends on.
      */
     static SpringConfig springConfig(String service, List<String> profiles) {
-        List<Path> classpath = new java.util.ArrayList<>(List.of(ROOT.resolve(service).resolve("src/main/resources")));
-        try (var platform = java.nio.file.Files.list(ROOT.resolve("platform"))) {
+        List<Path> classpath = new ArrayList<>(List.of(ROOT.resolve(service).resolve("src/main/resources")));
+        try (var platform = Files.list(ROOT.resolve("platform"))) {
             platform.map(module -> module.resolve("src/main/resources")).sorted().forEach(classpath::add);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return SpringConfig.load(classpath, profiles);
     }

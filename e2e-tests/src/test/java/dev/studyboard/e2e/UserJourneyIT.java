@@ -3,10 +3,14 @@ package dev.studyboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a user does first, end to end: {@code docker compose up --build}, the demo data, then the REST API
@@ -153,7 +158,8 @@ class UserJourneyIT {
         var zipkin = RestClient.create(STACK.zipkin().toString());
         await("the trace in Zipkin").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(zipkin.get().uri("/api/v2/trace/{id}", traceId).retrieve()
-                        .body(JsonNode.class).findValuesAsString("serviceName"))
+                        .body(JsonNode.class).findValues("localEndpoint"))
+                        .extracting(endpoint -> endpoint.path("serviceName").asString())
                         .contains("api-gateway", "catalog-service", "progress-service"));
 
         // metrics: Prometheus found the services through Eureka and scrapes them; users' journey is up
@@ -178,12 +184,11 @@ class UserJourneyIT {
     }
 
     /** Metric names in the dashboard's PromQL: identifiers followed by a selector or range, or alone in parentheses. */
-    private static java.util.Set<String> dashboardMetricNames() {
-        var file = java.nio.file.Path.of(System.getProperty("studyboard.root", ".."),
-                "monitoring/grafana/dashboards/study-board.json");
-        var dashboard = tools.jackson.databind.json.JsonMapper.builder().build().readTree(file.toFile());
-        var name = java.util.regex.Pattern.compile("([a-z][a-z0-9]*_[a-z0-9_]+)(?=[{\\[])|\\(([a-z][a-z0-9]*_[a-z0-9_]+)\\)");
-        var names = new java.util.TreeSet<String>();
+    private static Set<String> dashboardMetricNames() {
+        var file = Path.of(System.getProperty("studyboard.root", ".."), "monitoring/grafana/dashboards/study-board.json");
+        var dashboard = JsonMapper.builder().build().readTree(file.toFile());
+        var name = Pattern.compile("([a-z][a-z0-9]*_[a-z0-9_]+)(?=[{\\[])|\\(([a-z][a-z0-9]*_[a-z0-9_]+)\\)");
+        var names = new TreeSet<String>();
         for (var expression : dashboard.findValuesAsString("expr")) {
             var matcher = name.matcher(expression);
             while (matcher.find()) {

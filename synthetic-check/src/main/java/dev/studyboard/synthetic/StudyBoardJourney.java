@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Synthetic monitoring (seed 002, 8.7): what a study member does first, done on a schedule through the gateway:
- * list the books, then open the first book's board as the Markdown table of the notes. It only reads, so it can
+ * list the books, then open a book's board as the Markdown table of the notes. It only reads, so it can
  * run against production without leaving anything behind.
  *
  * <p>Each run is timed in {@code synthetic.journey} (tag {@code outcome}: success or failure), and
@@ -58,15 +58,18 @@ class StudyBoardJourney {
     }
 
     private void walk() {
-        var books = gateway.get().uri("/api/catalog/books?size=1").retrieve().body(JsonNode.class);
-        var first = books.path("books").path(0);
+        gateway.get().uri("/api/catalog/books?size=1").retrieve().toBodilessEntity();
+        // Open a board progress-service knows already (a book registered a moment ago may still be on its way).
+        var boards = gateway.get().uri("/api/progress/books").retrieve().body(JsonNode.class);
+        var first = boards.path(0);
         if (first.isMissingNode()) {
-            return; // nothing registered yet: listing worked, which is the whole journey for now
+            return; // nothing registered yet: both lists answered, which is the whole journey for now
         }
-        var board = gateway.get().uri("/api/progress/books/{id}/board", first.get("id").asString())
+        var bookId = first.get("bookId").asString();
+        var board = gateway.get().uri("/api/progress/books/{id}/board", bookId)
                 .accept(MediaType.parseMediaType("text/markdown")).retrieve().body(String.class);
         if (board == null || !board.contains("|")) {
-            throw new IllegalStateException("The board of book " + first.get("id").asString() + " is not a table");
+            throw new IllegalStateException("The board of book " + bookId + " is not a table");
         }
     }
 }

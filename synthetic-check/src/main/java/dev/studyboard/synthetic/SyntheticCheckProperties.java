@@ -1,13 +1,14 @@
 package dev.studyboard.synthetic;
 
 import java.net.URI;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param gatewayUrl the public entry the journey goes through, as a user's would
- * @param interval   time between two journeys
+ * Where the synthetic journey goes: the public entry, as a user's requests would. (How often it runs,
+ * {@code studyboard.synthetic.interval}, is read by the schedule itself.)
+ *
+ * @param gatewayUrl the gateway's base URL
  */
 @ConfigurationProperties("studyboard.synthetic")
-public record SyntheticCheckProperties(URI gatewayUrl, Duration interval) {
+public record SyntheticCheckProperties(URI gatewayUrl) {
 }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,20 +59,28 @@ class StudyBoardJourneyTest {
         return meters.get("synthetic.journey.up").gauge().value();
     }
 
-    private void booksAnswer() {
+    private static final String BOOK = "5f0c6b1e-8f5a-4a8e-9a51-3f1c2d4e5f60";
+
+    private void listsAnswer() {
         GATEWAY.stubFor(get(urlPathEqualTo("/api/catalog/books")).willReturn(okJson("""
-                {"books": [{"id": "5f0c6b1e-8f5a-4a8e-9a51-3f1c2d4e5f60", "title": "Building Microservices"}]}
-                """)));
+                {"books": [{"id": "%s", "title": "Building Microservices"}]}
+                """.formatted(BOOK))));
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/progress/books")).willReturn(okJson("""
+                [{"bookId": "%s", "title": "Building Microservices", "sections": 1, "done": 0}]
+                """.formatted(BOOK))));
+    }
+
+    private void boardAnswers(ResponseDefinitionBuilder response) {
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/progress/books/" + BOOK + "/board")).willReturn(response));
     }
 
     @Test
     @DisplayName("lists the books and opens a board: counted as a success, and up is 1")
     void success() {
         long before = runs("success");
-        booksAnswer();
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/progress/books/5f0c6b1e-8f5a-4a8e-9a51-3f1c2d4e5f60/board"))
-                .willReturn(aResponse().withHeader("Content-Type", "text/markdown")
-                        .withBody("| 항목 | 제목 | 페이지 | 작성자 | 완료 |\n|---|---|---|---|---|\n")));
+        listsAnswer();
+        boardAnswers(aResponse().withHeader("Content-Type", "text/markdown")
+                .withBody("| 항목 | 제목 | 페이지 | 작성자 | 완료 |\n|---|---|---|---|---|\n"));
 
         journey.run();
 
@@ -83,9 +92,8 @@ class StudyBoardJourneyTest {
     @DisplayName("a board that answers 503 fails the journey: counted as a failure, and up is 0")
     void failure() {
         long before = runs("failure");
-        booksAnswer();
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/progress/books/5f0c6b1e-8f5a-4a8e-9a51-3f1c2d4e5f60/board"))
-                .willReturn(aResponse().withStatus(503)));
+        listsAnswer();
+        boardAnswers(aResponse().withStatus(503));
 
         journey.run();
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,7 +48,7 @@ class TracingAcrossServicesIT {
         // then Zipkin holds the request, the relay, the producer and progress-service's consumer in that one trace
         var spans = await("the whole trace in Zipkin").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> trace(traceId), found -> hasConsumerSpanOf(found, "progress-service"));
+                .until(() -> trace(traceId), TracingAcrossServicesIT::isComplete);
         printSpans(traceId, spans);
 
         var byId = new HashMap<String, JsonNode>();
@@ -66,8 +68,12 @@ class TracingAcrossServicesIT {
         return StreamSupport.stream(spans.spliterator(), false).toList();
     }
 
-    private static boolean hasConsumerSpanOf(List<JsonNode> spans, String service) {
-        return spans.stream().anyMatch(span -> isOf(span, service, "CONSUMER"));
+    /** Each service sends its spans in its own batches: wait for all four, not just the last one. */
+    private static boolean isComplete(List<JsonNode> spans) {
+        return spans.stream().anyMatch(span -> isOf(span, "catalog-service", "SERVER"))
+                && spans.stream().anyMatch(span -> isOf(span, "catalog-service", "PRODUCER"))
+                && spans.stream().anyMatch(span -> span.path("name").asString().startsWith("outbox relay"))
+                && spans.stream().anyMatch(span -> isOf(span, "progress-service", "CONSUMER"));
     }
 
     private static JsonNode only(List<JsonNode> spans, String service, String kind) {
@@ -82,7 +88,7 @@ class TracingAcrossServicesIT {
 
     /** The span ids from this span's parent up to the root. */
     private static List<String> ancestors(JsonNode span, Map<String, JsonNode> byId) {
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         var parent = span.path("parentId").asString(null);
         while (parent != null && byId.containsKey(parent)) {
             ids.add(parent);
@@ -94,7 +100,7 @@ class TracingAcrossServicesIT {
     private static void printSpans(String traceId, List<JsonNode> spans) {
         System.out.println("Trace " + traceId + ":");
         spans.stream()
-                .sorted(java.util.Comparator.comparingLong(span -> span.path("timestamp").asLong()))
+                .sorted(Comparator.comparingLong(span -> span.path("timestamp").asLong()))
                 .forEach(span -> System.out.printf("  %-17s %-9s %-45s id=%s parent=%s%n",
                         span.at("/localEndpoint/serviceName").asString(), span.path("kind").asString("-"),
                         span.path("name").asString(), span.get("id").asString(),

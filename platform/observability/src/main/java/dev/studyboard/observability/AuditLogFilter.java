@@ -35,7 +35,7 @@ public class AuditLogFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !STATE_CHANGING.contains(request.getMethod());
+        return !STATE_CHANGING.contains(request.getMethod()) || request.getRequestURI().startsWith("/actuator");
     }
 
     @Override
@@ -66,8 +66,11 @@ public class AuditLogFilter extends OncePerRequestFilter {
         if (request.getUserPrincipal() != null) {
             return request.getUserPrincipal().getName();
         }
+        // The right-most X-Forwarded-For entry is the one our gateway added; the ones before it come from the
+        // client and could say anything.
         var forwardedFor = request.getHeader("X-Forwarded-For");
-        var client = forwardedFor != null ? forwardedFor.split(",")[0].trim() : request.getRemoteAddr();
+        var client = forwardedFor != null ? forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim()
+                : request.getRemoteAddr();
         return "anonymous@" + client;
     }
 }

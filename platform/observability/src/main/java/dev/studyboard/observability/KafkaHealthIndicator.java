@@ -16,26 +16,36 @@ import org.springframework.boot.health.contributor.Health;
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
-    private final AdminClient admin;
+    private final Map<String, Object> adminConfig;
     private final Duration timeout;
+    private AdminClient admin; // created at the first check, then kept: creating one per check is costly
 
     public KafkaHealthIndicator(Map<String, Object> adminConfig, Duration timeout) {
         super("Kafka health check failed");
-        this.admin = AdminClient.create(adminConfig); // connects lazily, on the first check
+        this.adminConfig = Map.copyOf(adminConfig);
         this.timeout = timeout;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
+        var cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
         long millis = timeout.toMillis();
         builder.up()
                 .withDetail("clusterId", cluster.clusterId().get(millis, TimeUnit.MILLISECONDS))
                 .withDetail("brokers", cluster.nodes().get(millis, TimeUnit.MILLISECONDS).size());
     }
 
+    private synchronized AdminClient admin() {
+        if (admin == null) {
+            admin = AdminClient.create(adminConfig);
+        }
+        return admin;
+    }
+
     @Override
-    public void destroy() {
-        admin.close(Duration.ofSeconds(1));
+    public synchronized void destroy() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+        }
     }
 }

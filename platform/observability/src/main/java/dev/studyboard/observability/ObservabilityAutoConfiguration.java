@@ -1,5 +1,6 @@
 package dev.studyboard.observability;
 
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,9 +16,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The audit log for servlet services and Kafka's health indicator for services that use Kafka. */
+/**
+ * The audit log for servlet services, Kafka's health indicator for services that use Kafka, and no traces of
+ * the actuator's own endpoints (health checks and Prometheus scrapes would otherwise fill Zipkin).
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
@@ -35,6 +40,29 @@ public class ObservabilityAutoConfiguration {
             // After the server observation filter (highest precedence + 1), so the request's span is current.
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ServletActuatorObservations {
+
+        @Bean
+        ObservationPredicate noServletActuatorObservations() {
+            return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                    && request.getCarrier().getRequestURI().startsWith("/actuator"));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static class ReactiveActuatorObservations {
+
+        @Bean
+        ObservationPredicate noReactiveActuatorObservations() {
+            return (name, context) -> !(context
+                    instanceof org.springframework.http.server.reactive.observation.ServerRequestObservationContext request
+                    && request.getCarrier().getPath().value().startsWith("/actuator"));
         }
     }
 

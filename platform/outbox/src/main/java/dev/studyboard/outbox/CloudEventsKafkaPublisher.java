@@ -38,6 +38,8 @@ class CloudEventsKafkaPublisher implements DisposableBean {
                               Duration sendTimeout, ObservationRegistry observations) {
         this.producerFactory = producerFactory;
         this.kafka = new KafkaTemplate<>(producerFactory);
+        // Always observed (a no-op without tracing): the relay's own producer is what carries the trace on,
+        // so it does not depend on spring.kafka.template.observation-enabled, which is the application's.
         // The producer's span (and its traceparent header) is a child of the relay's span below.
         this.kafka.setObservationEnabled(true);
         this.kafka.setObservationRegistry(observations);
@@ -88,14 +90,21 @@ class CloudEventsKafkaPublisher implements DisposableBean {
                 .contextualName("outbox relay " + event.type())
                 .lowCardinalityKeyValue("event.type", event.type())
                 .start();
+        CompletableFuture<?> sent;
         try (var scope = observation.openScope()) {
-            return kafka.send(record(event));
+            sent = kafka.send(record(event));
         } catch (RuntimeException e) {
             observation.error(e);
-            throw e;
-        } finally {
             observation.stop();
+            throw e;
         }
+        // The span lasts until Kafka acknowledges (or refuses) the record, not just until it is queued.
+        return sent.whenComplete((result, failure) -> {
+            if (failure != null) {
+                observation.error(failure);
+            }
+            observation.stop();
+        });
     }
 
     private ProducerRecord<String, CloudEvent> record(PendingEvent event) {
