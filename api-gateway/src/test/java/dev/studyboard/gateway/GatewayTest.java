@@ -162,13 +162,28 @@ class GatewayTest {
         }
 
         @Test
-        @DisplayName("a service that does not answer in time: 503 problem details, not a hanging client")
+        @DisplayName("a service that does not answer in time: 504 problem details, not a hanging client")
         void slowService() {
             CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{}").withFixedDelay(5_000)));
 
             http.get().uri("/api/catalog/books").exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectBody().jsonPath("$.title").isEqualTo("Service unavailable");
+                    .expectStatus().isEqualTo(504)
+                    .expectBody()
+                    .jsonPath("$.title").isEqualTo("Gateway timeout")
+                    .jsonPath("$.service").isEqualTo("catalog-service");
+        }
+
+        @Test
+        @DisplayName("a write that timed out: 504 saying its outcome is unknown, and it was sent once")
+        void slowWrite() {
+            CATALOG.stubFor(post("/api/catalog/books").willReturn(aResponse().withStatus(201).withFixedDelay(5_000)));
+
+            http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isEqualTo(504)
+                    .expectBody().jsonPath("$.detail").value(detail ->
+                            assertThat((String) detail).contains("whether the change was made is unknown"));
+
+            CATALOG.verify(1, postRequestedFor(urlPathEqualTo("/api/catalog/books")));
         }
 
         @Test
