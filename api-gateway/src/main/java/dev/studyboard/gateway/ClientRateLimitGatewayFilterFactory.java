@@ -1,7 +1,10 @@
 package dev.studyboard.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,15 +21,29 @@ import reactor.core.publisher.Mono;
  * A rate limit per client (seed 002, 11.x: protecting services from overload), with Resilience4j's rate limiter:
  * each client (its {@code X-Api-Key}, else its address) may make {@code limit} requests per {@code period}; the
  * next one answers 429 with problem details and {@code Retry-After}. In memory, per gateway instance: with
- * several instances, each allows the limit.
+ * several instances, each allows the limit. The limiters are kept in a bounded cache that forgets clients idle
+ * for ten minutes, so a stream of new client keys cannot grow the gateway's memory without end.
  */
 @Component
 class ClientRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<ClientRateLimitGatewayFilterFactory.Config> {
 
-    private final RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
+    static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+    static final long MOST_CLIENTS = 100_000;
+
+    private final Cache<String, RateLimiter> limiters;
 
     ClientRateLimitGatewayFilterFactory() {
+        this(Ticker.systemTicker());
+    }
+
+    /** {@code ticker}: the cache's clock, a test's own in tests. */
+    ClientRateLimitGatewayFilterFactory(Ticker ticker) {
         super(Config.class);
+        this.limiters = Caffeine.newBuilder()
+                .expireAfterAccess(FORGET_AFTER)
+                .maximumSize(MOST_CLIENTS)
+                .ticker(ticker)
+                .build();
     }
 
     public static class Config {
@@ -50,6 +67,12 @@ class ClientRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<C
         }
     }
 
+    /** How many clients' limiters are kept now (an estimate, as Caffeine evicts in the background). */
+    long clientsKept() {
+        limiters.cleanUp();
+        return limiters.estimatedSize();
+    }
+
     @Override
     public GatewayFilter apply(Config config) {
         var limiterConfig = RateLimiterConfig.custom()
@@ -59,7 +82,7 @@ class ClientRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<C
                 .build();
         var limiterPrefix = config.getLimit() + "/" + config.getPeriod() + "/";
         return (exchange, chain) -> {
-            var limiter = limiters.rateLimiter(limiterPrefix + client(exchange), limiterConfig);
+            var limiter = limiters.get(limiterPrefix + client(exchange), name -> RateLimiter.of(name, limiterConfig));
             if (limiter.acquirePermission()) {
                 return chain.filter(exchange);
             }
