@@ -26,31 +26,29 @@ class ServiceUnavailableFallback {
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable failure = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        if (isTimeout(failure)) {
-            return timedOut(service, exchange.getRequest().getMethod());
+        if (!isTimeout(failure)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header("Retry-After", "5")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "service-unavailable",
+                            service, service + " is not available right now; try again shortly"));
         }
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                service + " is not available right now; try again shortly");
-        problem.setTitle("Service unavailable");
-        problem.setType(URI.create("https://studyboard.dev/problems/service-unavailable"));
-        problem.setProperty("service", service);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header("Retry-After", "5")
-                .body(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> timedOut(String service, HttpMethod method) {
+        var method = exchange.getRequest().getMethod();
         boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, safe
-                ? service + " did not answer in time; try again shortly"
-                : service + " did not answer in time, so whether the change was made is unknown: look before repeating it");
-        problem.setTitle("Gateway timeout");
-        problem.setType(URI.create("https://studyboard.dev/problems/gateway-timeout"));
-        problem.setProperty("service", service);
         return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(problem(HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout", "gateway-timeout", service, safe
+                        ? service + " did not answer in time; try again shortly"
+                        : service + " did not answer in time, so whether the change was made is unknown: "
+                                + "look before repeating it"));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String type, String service, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("https://studyboard.dev/problems/" + type));
+        problem.setProperty("service", service);
+        return problem;
     }
 
     /** The route's response timeout, or the circuit breaker's time limit, whichever came first. */

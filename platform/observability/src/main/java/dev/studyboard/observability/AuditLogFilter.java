@@ -22,9 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class AuditLogFilter extends OncePerRequestFilter {
 
-    static final String LOGGER_NAME = "audit";
-
-    private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER_NAME);
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final Tracer tracer;
