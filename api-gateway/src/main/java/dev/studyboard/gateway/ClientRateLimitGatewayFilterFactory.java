@@ -18,7 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A rate limit per client (seed 002, 11.x: protecting services from overload), with Resilience4j's rate limiter:
+ * A rate limit per client (protecting services from overload), with Resilience4j's rate limiter:
  * each client (its {@code X-Api-Key}, else its address) may make {@code limit} requests per {@code period}; the
  * next one answers 429 with problem details and {@code Retry-After}. In memory, per gateway instance: with
  * several instances, each allows the limit. The limiters are kept in a bounded cache that forgets clients idle

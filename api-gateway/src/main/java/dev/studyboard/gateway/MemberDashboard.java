@@ -21,10 +21,14 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API composition (seed 000, 3.7 and 4.5): one call for a member's dashboard, joining member-service (who they
+ * API composition: one call for a member's dashboard, joining member-service (who they
  * are) and progress-service (what they write up), asked in parallel. Each part has its own time limit, so the
  * whole answer never takes longer than that; a part whose service is down or too slow is left out and the
  * answer says so ({@code partial}, {@code unavailable}) instead of failing as a whole.
+ *
+ * <p>The old side of a strangler fig: the {@code dashboard-moved} route (application.yml) answers a growing share
+ * of the members from progress-service alone, in the same shape ({@link #fromSummary}); the members it does not
+ * take fall through to this class. See docs/strangler-fig.md.
  */
 @RestController
 @Tag(name = "Dashboard", description = "Composed views across services")
@@ -34,10 +38,17 @@ class MemberDashboard {
     static final String PROGRESS_SERVICE = "progress-service";
 
     /** The composed answer. {@code member} or {@code work} is null when its service did not answer in time. */
-    record Dashboard(UUID memberId, JsonNode member, JsonNode work, boolean partial, List<String> unavailable) {
+    record Dashboard(UUID memberId, Member member, JsonNode work, boolean partial, List<String> unavailable) {
     }
 
-    private record Part(String service, JsonNode body, boolean answered, boolean notFound) {
+    /**
+     * Who the member is, as the dashboard shows them: only what both sides of the strangler fig can tell (the
+     * e-mail stays with member-service, which owns it). {@code status}: ACTIVE or LEFT.
+     */
+    record Member(UUID id, String displayName, String status) {
+    }
+
+    private record Part<T>(String service, T body, boolean answered, boolean notFound) {
     }
 
     private final WebClient http;
@@ -52,8 +63,9 @@ class MemberDashboard {
     @GetMapping("/api/dashboard/members/{memberId}")
     @Operation(summary = "A member with their assigned sections: member-service and progress-service in one answer")
     Mono<Dashboard> dashboard(@PathVariable UUID memberId) {
-        var member = part(MEMBER_SERVICE, "http://member-service/api/members/{id}", memberId);
-        var work = part(PROGRESS_SERVICE, "http://progress-service/api/progress/members/{id}/summary", memberId);
+        var member = part(MEMBER_SERVICE, "http://member-service/api/members/{id}", memberId, Member.class);
+        var work = part(PROGRESS_SERVICE, "http://progress-service/api/progress/members/{id}/summary", memberId,
+                JsonNode.class);
         return Mono.zip(member, work).map(parts -> {
             if (parts.getT1().notFound()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No member " + memberId);
@@ -69,14 +81,24 @@ class MemberDashboard {
         });
     }
 
-    private Mono<Part> part(String service, String uri, UUID memberId) {
-        return http.get().uri(uri, memberId).retrieve().bodyToMono(JsonNode.class)
+    private <T> Mono<Part<T>> part(String service, String uri, UUID memberId, Class<T> type) {
+        return http.get().uri(uri, memberId).retrieve().bodyToMono(type)
                 .timeout(partTimeout)
-                .map(body -> new Part(service, body, true, false))
+                .map(body -> new Part<>(service, body, true, false))
                 // progress-service may not know a member yet (its replica lags): that is an answer, not an outage
                 .onErrorResume(WebClientResponseException.NotFound.class,
-                        notFound -> Mono.just(new Part(service, null, true, true)))
-                .onErrorResume(failure -> Mono.just(new Part(service, null, false, false)));
+                        notFound -> Mono.just(new Part<T>(service, null, true, true)))
+                .onErrorResume(failure -> Mono.just(new Part<T>(service, null, false, false)));
+    }
+
+    /**
+     * The new side's answer in the dashboard's shape: progress-service's summary of a member already holds who
+     * they are (its replica of the members) and their work, so one service answers, and never partially.
+     */
+    static Dashboard fromSummary(JsonNode summary) {
+        var member = new Member(UUID.fromString(summary.get("memberId").asString()),
+                summary.get("displayName").asString(), summary.get("active").asBoolean() ? "ACTIVE" : "LEFT");
+        return new Dashboard(member.id(), member, summary, false, List.of());
     }
 
     @Configuration(proxyBeanMethods = false)

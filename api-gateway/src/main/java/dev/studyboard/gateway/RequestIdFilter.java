@@ -10,7 +10,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Correlation id (seed 002, 8.8) as clients see it: every request through the gateway carries an
+ * Correlation id as clients see it: every request through the gateway carries an
  * {@code X-Request-Id}, taken from the client or made here, passed to the service and returned on the response,
  * so a client can quote it. Inside the system the W3C trace id does that work (logs, audit, Zipkin). A web
  * filter, not a route filter: it also covers the gateway's own endpoints.

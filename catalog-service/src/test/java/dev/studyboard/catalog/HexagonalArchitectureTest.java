@@ -1,5 +1,6 @@
 package dev.studyboard.catalog;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
@@ -9,11 +10,13 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Hexagonal architecture (seed 000, 3.3), checked: the domain in the middle knows nothing of Spring, SQL,
+ * Hexagonal architecture, checked: the domain in the middle knows nothing of Spring, SQL,
  * HTTP or Kafka; use cases depend only on the domain and their ports; adapters depend inward, never on
- * each other.
+ * each other. The shared problems the domain and the use cases throw ({@code dev.studyboard.problems}) are
+ * imported too, to check that they are plain Java as well.
  */
-@AnalyzeClasses(packages = "dev.studyboard.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"dev.studyboard.catalog", "dev.studyboard.problems"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class HexagonalArchitectureTest {
 
     @ArchTest
@@ -29,14 +32,19 @@ class HexagonalArchitectureTest {
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..book.domain..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "jakarta..", "java.sql..", "javax.sql..", "org.apache.kafka..",
-                    "tools.jackson..", "com.fasterxml..", "dev.studyboard.outbox..")
+                    "tools.jackson..", "com.fasterxml..", "dev.studyboard.outbox..", "dev.studyboard.web..")
             .because("the domain is plain Java: no framework, database or messaging code");
+
+    @ArchTest
+    static final ArchRule sharedProblemsArePlainJava = classes().that().resideInAPackage("dev.studyboard.problems..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.studyboard.problems..")
+            .because("the domain throws them, so they must be plain Java too");
 
     @ArchTest
     static final ArchRule applicationKnowsNoInfrastructure = noClasses().that()
             .resideInAPackage("..book.application..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "java.sql..", "org.springframework.jdbc..", "org.apache.kafka..", "org.springframework.kafka..",
-                    "org.springframework.web..", "dev.studyboard.outbox..")
+                    "org.springframework.web..", "dev.studyboard.outbox..", "dev.studyboard.web..")
             .because("use cases reach the database and Kafka only through their ports");
 }

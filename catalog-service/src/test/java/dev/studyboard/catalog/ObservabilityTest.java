@@ -16,7 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** What an operator sees of catalog-service: its audit log, its health and its metrics (seed 002, chapter 8). */
+/** What an operator sees of catalog-service: its audit log, its health and its metrics. */
 @CatalogIntegrationTest
 @DisplayName("Observing catalog-service")
 class ObservabilityTest {

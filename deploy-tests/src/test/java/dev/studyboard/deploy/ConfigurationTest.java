@@ -66,7 +66,7 @@ class ConfigurationTest {
         @EnumSource(Overlay.class)
         @DisplayName("each service's DB_URL names its own database: database per service")
         void databasePerService(Overlay overlay) {
-            assertSoftly(softly -> overlay.rendered().studyBoardWorkloads().forEach(workload -> {
+            assertSoftly(softly -> overlay.rendered().studyBoardServices().forEach(workload -> {
                 boolean ownsDatabase = StudyBoard.deployed(workload.app()).orElseThrow().ownsDatabase();
                 Optional<String> url = new Environment(workload, workload.mainContainer(), overlay).value("DB_URL");
                 if (ownsDatabase) {

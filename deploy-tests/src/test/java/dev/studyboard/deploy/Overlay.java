@@ -12,7 +12,9 @@ enum Overlay {
     LOCAL("k8s/overlays/local", null),
     PRODUCTION("k8s/overlays/production", null),
     /** Applied on top of a running release; its references point into that release (here: the local one). */
-    CANARY("k8s/canary", LOCAL);
+    CANARY("k8s/canary", LOCAL),
+    /** The local release with member-service as two colours, blue and green, and a Service that picks one. */
+    BLUE_GREEN("k8s/blue-green", null);
 
     private static final Map<Overlay, Rendered> RENDERED = new EnumMap<>(Overlay.class);
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,11 @@ final class Rendered {
         List<HasMetadata> cluster = new ArrayList<>(own);
         overlay.appliedOnTopOf().ifPresent(below -> cluster.addAll(below.rendered().inCluster()));
         return new Rendered(own, cluster);
+    }
+
+    /** Objects rendered from a kustomization that is no {@link Overlay}, applied on its own (a test's variant of one). */
+    static Rendered of(List<HasMetadata> objects) {
+        return new Rendered(objects, objects);
     }
 
     List<HasMetadata> own() {
@@ -68,12 +74,12 @@ final class Rendered {
         return find(Secret.class, namespace, name).map(secret -> keys(secret.getData(), secret.getStringData()));
     }
 
-    /** Deployments and StatefulSets this overlay renders. */
+    /** Deployments, StatefulSets and CronJobs this overlay renders. */
     List<Workload> workloads() {
         return workloads(own);
     }
 
-    /** Deployments and StatefulSets in the cluster after the apply. */
+    /** Deployments, StatefulSets and CronJobs in the cluster after the apply. */
     List<Workload> workloadsInCluster() {
         return workloads(cluster);
     }
@@ -83,9 +89,14 @@ final class Rendered {
         return workloads().stream().filter(Workload::runsStudyBoardImage).toList();
     }
 
+    /** The Study Board services: the workloads of the build's images that serve until stopped (not the jobs). */
+    List<Workload> studyBoardServices() {
+        return studyBoardWorkloads().stream().filter(workload -> !workload.runsToCompletion()).toList();
+    }
+
     private static List<Workload> workloads(List<HasMetadata> objects) {
         return objects.stream()
-                .filter(object -> object instanceof Deployment || object instanceof StatefulSet)
+                .filter(object -> object instanceof Deployment || object instanceof StatefulSet || object instanceof CronJob)
                 .map(Workload::of)
                 .toList();
     }

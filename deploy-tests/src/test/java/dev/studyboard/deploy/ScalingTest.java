@@ -82,7 +82,7 @@ class ScalingTest {
     @DisplayName("every service is stateless, so each has an autoscaler and a disruption budget")
     void everyServiceScales(Overlay overlay) {
         Rendered rendered = overlay.rendered();
-        assertSoftly(softly -> rendered.studyBoardWorkloads().forEach(workload -> {
+        assertSoftly(softly -> rendered.studyBoardServices().forEach(workload -> {
             softly.assertThat(rendered.own(HorizontalPodAutoscaler.class))
                     .as("autoscaler for %s", workload)
                     .anyMatch(autoscaler -> autoscaler.getSpec().getScaleTargetRef().getName().equals(workload.name()));
@@ -90,6 +90,6 @@ class ScalingTest {
                     .as("disruption budget for %s", workload)
                     .anyMatch(budget -> Labels.matches(budget.getSpec().getSelector(), workload.podLabels()));
         }));
-        assertThat(rendered.studyBoardWorkloads()).isNotEmpty();
+        assertThat(rendered.studyBoardServices()).isNotEmpty();
     }
 }

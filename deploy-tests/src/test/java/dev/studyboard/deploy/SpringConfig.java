@@ -40,9 +40,21 @@ final class SpringConfig {
         Path resources = classpath.get(0);
         List<String> texts = new ArrayList<>();
         Map<String, Object> properties = new LinkedHashMap<>();
-        candidates(resources, "application").ifPresent(file -> read(file, profiles, texts, properties));
-        // Imported files override the file that imports them, as in Spring; profile files override both.
-        String imports = String.valueOf(properties.getOrDefault("spring.config.import", ""));
+        candidates(resources, "application")
+                .ifPresent(file -> readWithImports(file, classpath, profiles, texts, properties));
+        for (String profile : profiles) {
+            candidates(resources, "application-" + profile).ifPresent(file -> read(file, profiles, texts, properties));
+        }
+        return new SpringConfig(texts, properties);
+    }
+
+    /**
+     * Reads {@code file}, then the files it imports ({@code spring.config.import}), and theirs in turn: an imported
+     * file overrides the file that imports it, as in Spring; profile files override both.
+     */
+    private static void readWithImports(Path file, List<Path> classpath, List<String> profiles, List<String> texts,
+                                        Map<String, Object> properties) {
+        String imports = String.valueOf(read(file, profiles, texts, properties).getOrDefault("spring.config.import", ""));
         for (String location : imports.split(",")) {
             String name = location.trim().replaceFirst("^optional:", "");
             if (name.startsWith("classpath:")) {
@@ -50,32 +62,33 @@ final class SpringConfig {
                 Optional<Path> imported = classpath.stream().map(root -> root.resolve(path)).filter(Files::isRegularFile)
                         .findFirst();
                 if (imported.isEmpty() && !location.trim().startsWith("optional:")) {
-                    throw new IllegalStateException(resources + ": imports " + name + ", which no module has");
+                    throw new IllegalStateException(file + ": imports " + name + ", which no module has");
                 }
-                imported.ifPresent(file -> read(file, profiles, texts, properties));
+                imported.ifPresent(found -> readWithImports(found, classpath, profiles, texts, properties));
             }
         }
-        for (String profile : profiles) {
-            candidates(resources, "application-" + profile).ifPresent(file -> read(file, profiles, texts, properties));
-        }
-        return new SpringConfig(texts, properties);
     }
 
-    private static void read(Path file, List<String> profiles, List<String> texts, Map<String, Object> properties) {
+    /** Reads the documents of {@code file} that apply to {@code profiles} into {@code properties}; returns its own. */
+    private static Map<String, Object> read(Path file, List<String> profiles, List<String> texts,
+                                            Map<String, Object> properties) {
         try {
             String text = Files.readString(file);
             texts.add(text);
             // Later files and documents override earlier ones, as in Spring; a document for other profiles
             // (spring.config.activate.on-profile: docker | kubernetes) does not count.
+            Map<String, Object> own = new LinkedHashMap<>();
             for (Object document : new Yaml().loadAll(text)) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 flatten("", document, values);
                 Object onProfile = values.get("spring.config.activate.on-profile");
                 if (onProfile == null || Arrays.stream(String.valueOf(onProfile).split("\\s*[|,]\\s*"))
                         .anyMatch(profiles::contains)) {
-                    properties.putAll(values);
+                    own.putAll(values);
                 }
             }
+            properties.putAll(own);
+            return own;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,11 +7,15 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A Deployment or StatefulSet seen through what the checks need: its selector and its pod template. */
+/**
+ * A Deployment, StatefulSet or CronJob seen through what the checks need: its selector and its pod template. A
+ * CronJob has no selector of its own (Kubernetes makes one for each Job it starts): {@code selector} is null.
+ */
 record Workload(HasMetadata object, LabelSelector selector, PodTemplateSpec template) {
 
     static Workload of(HasMetadata object) {
@@ -21,7 +25,15 @@ record Workload(HasMetadata object, LabelSelector selector, PodTemplateSpec temp
         if (object instanceof StatefulSet statefulSet) {
             return new Workload(statefulSet, statefulSet.getSpec().getSelector(), statefulSet.getSpec().getTemplate());
         }
+        if (object instanceof CronJob cronJob) {
+            return new Workload(cronJob, null, cronJob.getSpec().getJobTemplate().getSpec().getTemplate());
+        }
         throw new IllegalArgumentException("not a workload: " + object.getKind());
+    }
+
+    /** Runs to completion and exits (a CronJob's pods), rather than serving until it is stopped. */
+    boolean runsToCompletion() {
+        return object instanceof CronJob;
     }
 
     String name() {

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cloud.netflix.eureka.server.EnableEurekaServer;
 
-/** Service registry (seed 000, 4.4 service discovery): the services register themselves here by name. */
+/** Service registry (service discovery): the services register themselves here by name. */
 @SpringBootApplication
 @EnableEurekaServer
 public class DiscoveryServerApplication {

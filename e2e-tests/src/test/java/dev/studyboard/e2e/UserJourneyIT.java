@@ -3,6 +3,8 @@ package dev.studyboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -145,7 +147,7 @@ class UserJourneyIT {
     @Test
     @Order(5)
     @DisplayName("an operator follows a request in Zipkin, sees every service in Prometheus and the synthetic journey up")
-    void observed() {
+    void observed() throws IOException {
         // one trace: the gateway, catalog-service, its outbox relay and progress-service's consumer
         var traceId = "e2e" + UUID.randomUUID().toString().replace("-", "").substring(3);
         var created = gateway.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON)
@@ -175,6 +177,10 @@ class UserJourneyIT {
         // the Grafana dashboard asks only for series that exist (Grafana itself is not started here)
         assertThat(dashboardMetricNames()).isNotEmpty().allSatisfy(name ->
                 assertThat(query(prometheus, name).size()).as("series named %s", name).isPositive());
+        // so do the alert rules: a rule on a missing series never fires, and inside absent() it always would
+        assertThat(alertRuleMetricNames()).isNotEmpty().allSatisfy(name ->
+                assertThat(query(prometheus, name).size()).as("series named %s, read by an alert rule", name)
+                        .isPositive());
 
         // logs: JSON lines with the trace id; the audit entry of the request names it
         var catalogLog = STACK.logs("catalog-service");
@@ -196,6 +202,12 @@ class UserJourneyIT {
             }
         }
         return names;
+    }
+
+    /** Metric names in the alert rules' PromQL, read by {@link PromQl}. */
+    private static Set<String> alertRuleMetricNames() throws IOException {
+        var file = Path.of(System.getProperty("studyboard.root", ".."), "monitoring/prometheus/alerts.yml");
+        return PromQl.alertMetricNames(Files.readString(file));
     }
 
     /** The result vector of an instant PromQL query. */

@@ -1,5 +1,6 @@
 package dev.studyboard.member;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,8 +9,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Layered architecture (seed 000, 3.2), checked: each layer calls only the one below it, web → service →
- * repository, and all of them use the model. Compare catalog-service's HexagonalArchitectureTest (3.3).
+ * Layered architecture, checked: each layer calls only the ones below it, web → service → repository and
+ * messaging, and all of them use the model. Infrastructure stays out of the service layer: it reaches the
+ * database through the repository and Kafka through messaging (the outbox), two peers that never call each
+ * other. Compare catalog-service's HexagonalArchitectureTest.
  */
 @AnalyzeClasses(packages = "dev.studyboard.member", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeredArchitectureTest {
@@ -19,13 +22,22 @@ class LayeredArchitectureTest {
             .layer("Web").definedBy("..member.web..")
             .layer("Service").definedBy("..member.service..")
             .layer("Repository").definedBy("..member.repository..")
+            .layer("Messaging").definedBy("..member.messaging..")
             .layer("Model").definedBy("..member.model..")
             .whereLayer("Web").mayNotBeAccessedByAnyLayer()
             .whereLayer("Web").mayOnlyAccessLayers("Service", "Model")
             .whereLayer("Service").mayOnlyBeAccessedByLayers("Web")
-            .whereLayer("Service").mayOnlyAccessLayers("Repository", "Model")
+            .whereLayer("Service").mayOnlyAccessLayers("Repository", "Messaging", "Model")
             .whereLayer("Repository").mayOnlyBeAccessedByLayers("Service")
             .whereLayer("Repository").mayOnlyAccessLayers("Model")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Web", "Service", "Repository")
+            .whereLayer("Messaging").mayOnlyBeAccessedByLayers("Service")
+            .whereLayer("Messaging").mayOnlyAccessLayers("Model")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("Web", "Service", "Repository", "Messaging")
             .whereLayer("Model").mayNotAccessAnyLayer();
+
+    @ArchTest
+    static final ArchRule serviceLayerKnowsNoKafka = noClasses().that().resideInAPackage("..member.service..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.studyboard.outbox..", "org.apache.kafka..", "org.springframework.kafka..", "io.cloudevents..")
+            .because("topics and the outbox mapping are the messaging layer's; the service only says what happened");
 }

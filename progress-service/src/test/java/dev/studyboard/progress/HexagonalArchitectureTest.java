@@ -8,19 +8,22 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** progress-service is hexagonal like catalog-service: the rules, checked for every feature package. */
+/**
+ * Each feature of progress-service is a hexagon of its own, like catalog-service: the onion rules hold inside
+ * each, and no class outside a feature reaches into its layers (only into what it publishes, e.g. {@code
+ * replica.api}; which feature may use which is {@link ModuleStructureTest}'s part).
+ */
 @AnalyzeClasses(packages = "dev.studyboard.progress", importOptions = ImportOption.DoNotIncludeTests.class)
 class HexagonalArchitectureTest {
 
     @ArchTest
-    static final ArchRule layers = onionArchitecture()
-            .withOptionalLayers(true)
-            .domainModels("..domain..")
-            .applicationServices("..application..")
-            .adapter("web", "..adapter.in.web..")
-            .adapter("messaging-in", "..adapter.in.messaging..")
-            .adapter("persistence", "..adapter.out.persistence..")
-            .adapter("messaging-out", "..adapter.out.messaging..");
+    static final ArchRule assignment = hexagon("assignment");
+
+    @ArchTest
+    static final ArchRule board = hexagon("board");
+
+    @ArchTest
+    static final ArchRule replica = hexagon("replica");
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..domain..")
@@ -30,9 +33,24 @@ class HexagonalArchitectureTest {
             .because("the domain is plain Java");
 
     @ArchTest
-    static final ArchRule applicationKnowsNoInfrastructure = noClasses().that().resideInAPackage("..application..")
+    static final ArchRule applicationKnowsNoInfrastructure = noClasses()
+            .that().resideInAnyPackage("..application..", "..api..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "java.sql..", "org.springframework.jdbc..", "org.apache.kafka..", "org.springframework.kafka..",
                     "org.springframework.web..", "io.cloudevents..", "tools.jackson..", "dev.studyboard.outbox..")
-            .because("use cases reach the database and Kafka only through their ports");
+            .because("use cases, and what a feature publishes to the others, reach the database and Kafka only"
+                    + " through ports");
+
+    private static ArchRule hexagon(String feature) {
+        var base = "dev.studyboard.progress." + feature;
+        return onionArchitecture()
+                .withOptionalLayers(true)
+                .domainModels(base + ".domain..")
+                .applicationServices(base + ".application..")
+                .adapter("web", base + ".adapter.in.web..")
+                .adapter("messaging-in", base + ".adapter.in.messaging..")
+                .adapter("persistence", base + ".adapter.out.persistence..")
+                .adapter("messaging-out", base + ".adapter.out.messaging..")
+                .as(feature + " is a hexagon of its own");
+    }
 }

@@ -12,7 +12,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Synthetic monitoring (seed 002, 8.7): what a study member does first, done on a schedule through the gateway:
+ * Synthetic monitoring: what a study member does first, done on a schedule through the gateway:
  * list the books, then open a book's board as the Markdown table of the notes. It only reads, so it can
  * run against production without leaving anything behind.
  *
@@ -36,18 +36,25 @@ class StudyBoardJourney {
         this.up = meters.gauge("synthetic.journey.up", new AtomicInteger(0));
     }
 
-    /** Walks the journey once and records the outcome. */
+    /** On the schedule (the long-running mode); {@link OneWalk} calls {@link #run()} once instead. */
     @Scheduled(fixedDelayString = "${studyboard.synthetic.interval}", initialDelayString = "${studyboard.synthetic.interval}")
-    void run() {
+    void onSchedule() {
+        run();
+    }
+
+    /** Walks the journey once and records the outcome; true if it succeeded. */
+    boolean run() {
         var sample = Timer.start(meters);
         var outcome = "failure";
         try {
             walk();
             outcome = "success";
             up.set(1);
+            return true;
         } catch (RuntimeException e) {
             up.set(0);
             log.warn("Synthetic journey failed: {}", e.toString());
+            return false;
         } finally {
             sample.stop(Timer.builder("synthetic.journey")
                     .description("One synthetic walk through the gateway: list the books, open a board")

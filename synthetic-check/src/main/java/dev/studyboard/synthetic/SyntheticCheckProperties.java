@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code studyboard.synthetic.interval}, is read by the schedule itself.)
  *
  * @param gatewayUrl the gateway's base URL
+ * @param once       walk once and exit with the outcome (a Kubernetes CronJob), instead of walking on a schedule
  */
 @ConfigurationProperties("studyboard.synthetic")
-public record SyntheticCheckProperties(URI gatewayUrl) {
+public record SyntheticCheckProperties(URI gatewayUrl, boolean once) {
 }

@@ -25,12 +25,14 @@ final class RunningService {
         this.port = port;
     }
 
-    /** Starts {@code <name>/target/<name>-<version>.jar} on a free port with {@code environment}. */
+    /**
+     * Starts the service's runnable jar, {@code <studyboard.jars>/<name>.jar} (the build copies it there), on a free
+     * port with {@code environment}.
+     */
     static RunningService start(String name, Map<String, String> environment) {
-        var jar = Path.of(System.getProperty("studyboard.jars"), name, "target",
-                name + "-" + System.getProperty("studyboard.version") + ".jar");
+        var jar = Path.of(System.getProperty("studyboard.jars"), name + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No runnable jar at " + jar + ": build the service first");
+            throw new IllegalStateException("No runnable jar at " + jar + ": run ./mvnw -pl system-tests -am verify");
         }
         try {
             int port = freePort();

@@ -20,7 +20,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Distributed tracing (seed 000 4.8, seed 002 8.x): one trace id follows a change from the HTTP request that made
+ * Distributed tracing: one trace id follows a change from the HTTP request that made
  * it in catalog-service, through its outbox and Kafka, to the consumer that applies it in progress-service.
  * The spans are the ones the services really exported to a real Zipkin.
  */

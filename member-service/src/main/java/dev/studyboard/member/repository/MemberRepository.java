@@ -10,7 +10,7 @@ import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.ListPagingAndSortingRepository;
 
 /**
- * The member table (seed 000, 3.4 database access), through Spring Data JDBC: it writes the SQL for saving,
+ * The member table (database access), through Spring Data JDBC: it writes the SQL for saving,
  * finding and paging from the {@link Member} mapping, so the service layer only names what it needs.
  */
 public interface MemberRepository extends ListCrudRepository<Member, UUID>,

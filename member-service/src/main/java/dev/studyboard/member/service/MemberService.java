@@ -1,8 +1,10 @@
 package dev.studyboard.member.service;
 
+import dev.studyboard.member.messaging.MemberEvents;
 import dev.studyboard.member.model.Member;
 import dev.studyboard.member.model.MemberStatus;
 import dev.studyboard.member.repository.MemberRepository;
+import dev.studyboard.problems.StaleVersionException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The member use cases; each change is one transaction that saves the member and appends its event, so
- * both commit or neither does (seed 000, 3.5).
+ * both commit or neither does.
  *
- * <p>The layered example (seed 000, 3.2): it calls {@link MemberRepository} directly, with no port in
+ * <p>Layered architecture: it calls {@link MemberRepository} directly, with no port in
  * between, because a CRUD service with one entity and one database has nothing a port would let it swap.
  */
 @Service
@@ -86,11 +88,7 @@ public class MemberService {
      */
     private Member current(UUID id, OptionalLong expectedVersion) {
         var member = get(id);
-        expectedVersion.ifPresent(expected -> {
-            if (expected != member.version()) {
-                throw new StaleMemberVersionException(expected, member.version());
-            }
-        });
+        StaleVersionException.throwIfStale("member", expectedVersion, member.version());
         return member;
     }
 }

@@ -1,7 +1,5 @@
 package dev.studyboard.member.web;
 
-import dev.studyboard.web.EntityTags;
-
 import dev.studyboard.member.model.Member;
 import dev.studyboard.member.model.MemberStatus;
 import dev.studyboard.member.service.MemberService;
@@ -9,13 +7,14 @@ import dev.studyboard.member.web.MemberRequests.JoinMember;
 import dev.studyboard.member.web.MemberRequests.RenameMember;
 import dev.studyboard.member.web.MemberResponses.MemberListResponse;
 import dev.studyboard.member.web.MemberResponses.MemberResponse;
+import dev.studyboard.web.EntityTags;
+import dev.studyboard.web.VersionedResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,9 +52,7 @@ class MemberController {
     @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
     ResponseEntity<MemberResponse> join(@Valid @RequestBody JoinMember request) {
         var member = members.join(request.displayName(), request.email());
-        return ResponseEntity.created(URI.create("/api/members/" + member.id()))
-                .eTag(EntityTags.of(member.version()))
-                .body(MemberResponse.of(member));
+        return VersionedResponses.created(member.id(), member.version(), MemberResponse.of(member));
     }
 
     @GetMapping
@@ -89,6 +86,6 @@ class MemberController {
     }
 
     private static ResponseEntity<MemberResponse> withVersion(Member member) {
-        return ResponseEntity.ok().eTag(EntityTags.of(member.version())).body(MemberResponse.of(member));
+        return VersionedResponses.ok(member.version(), MemberResponse.of(member));
     }
 }

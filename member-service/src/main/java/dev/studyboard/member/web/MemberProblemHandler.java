@@ -1,31 +1,24 @@
 package dev.studyboard.member.web;
 
-import dev.studyboard.member.model.InvalidMemberException;
 import dev.studyboard.member.model.MemberHasLeftException;
 import dev.studyboard.member.service.EmailTakenException;
 import dev.studyboard.member.service.MemberNotFoundException;
-import dev.studyboard.member.service.StaleMemberVersionException;
 import dev.studyboard.web.InvalidRequestProblems;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every error of the member API as RFC 9457 problem details: invalid requests as every service answers them
- * ({@link InvalidRequestProblems}: 400 with an {@code errors} list naming each field and the reason), and the
- * member rules: a taken e-mail answers 409 naming the field the same way.
+ * Every error of the member API as RFC 9457 problem details: what every service answers alike
+ * ({@link InvalidRequestProblems}: invalid input or a broken member rule, 400 with an {@code errors} list naming
+ * each field and the reason; a stale If-Match, 412), and the member API's own: an unknown member (404), a
+ * member who has left or a simultaneous change (409), and a taken e-mail, 409 naming the field the same way.
  */
 @RestControllerAdvice
 class MemberProblemHandler extends InvalidRequestProblems {
-
-    @ExceptionHandler
-    ProblemDetail invalidMember(InvalidMemberException ex) {
-        return invalid(List.of(new InvalidField(ex.field(), ex.reason())));
-    }
 
     @ExceptionHandler
     ProblemDetail notFound(MemberNotFoundException ex) {
@@ -49,10 +42,5 @@ class MemberProblemHandler extends InvalidRequestProblems {
     ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The member was changed by another request; read it again and retry");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> staleVersion(StaleMemberVersionException ex) {
-        return staleVersion(ex.getMessage(), ex.currentVersion());
     }
 }

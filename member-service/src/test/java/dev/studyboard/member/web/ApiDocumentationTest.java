@@ -36,7 +36,10 @@ class ApiDocumentationTest {
                 .jsonPath(leave + ".responses['409']").exists()
                 .jsonPath(leave + ".responses['412']").exists()
                 .jsonPath("$.components.schemas.Problem.properties.errors").exists()
-                .jsonPath("$.components.schemas.Problem.properties.currentVersion").exists();
+                .jsonPath("$.components.schemas.Problem.properties.currentVersion").exists()
+                .jsonPath("$.info.title").isEqualTo("Study Board member API")
+                .jsonPath("$.components.schemas.Problem.properties.errors.items.properties.field.example")
+                .isEqualTo("displayName");
     }
 
     @Test

@@ -11,10 +11,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Transactional outbox (seed 000, 4.3 transactional messaging): records an event in the service's own
- * database, in the transaction that makes the change. Both commit or neither does, so no change is
- * published without happening and none happens without being published. {@link OutboxRelay} sends the
- * rows to Kafka afterwards.
+ * Transactional outbox: records an event in the service's own database, in the transaction that makes the
+ * change. Both commit or neither does, so no change is published without happening and none happens without
+ * being published. {@link OutboxRelay} sends the rows to the service's topic afterwards.
  */
 public class Outbox {
 
@@ -27,12 +26,16 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final String topic;
     private final TraceContextCapture traceContext;
     private final Counter written;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json, TraceContextCapture traceContext, MeterRegistry meters) {
+    /** @param topic the Kafka topic of every event this outbox records: the service's own */
+    public Outbox(JdbcClient jdbc, JsonMapper json, String topic, TraceContextCapture traceContext,
+                  MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
+        this.topic = topic;
         this.traceContext = traceContext;
         this.written = Counter.builder("outbox.events.written")
                 .description("Events committed to the outbox")
@@ -47,11 +50,11 @@ public class Outbox {
     public void append(OutboxEvent event) {
         jdbc.sql(INSERT)
                 .param("id", event.id())
-                .param("topic", event.topic())
+                .param("topic", topic)
                 .param("aggregateType", event.aggregateType())
                 .param("aggregateId", event.aggregateId())
-                .param("type", event.type())
-                .param("dataSchema", event.dataSchema().toString())
+                .param("type", event.type().cloudEventsType())
+                .param("dataSchema", event.type().dataSchema().toString())
                 .param("payload", json.writeValueAsString(event.data()))
                 .param("traceContext", json.writeValueAsString(traceContext.current()))
                 .param("occurredAt", Timestamp.from(event.occurredAt()))

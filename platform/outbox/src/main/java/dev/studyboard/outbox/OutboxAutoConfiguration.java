@@ -11,9 +11,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gives every service that has this module, a datasource and Kafka: the {@link Outbox} to write events,
- * the {@link OutboxRelay} that publishes them, the NOTIFY listener that wakes it and the cleaner.
- * The table comes from the Flyway location {@code classpath:db/outbox}.
+ * the service's own event topic ({@code studyboard.outbox.topic}), the {@link OutboxRelay} that publishes
+ * to it, the NOTIFY listener that wakes the relay and the cleaner. The table comes from the Flyway location
+ * {@code classpath:db/outbox}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -49,10 +52,22 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, ObjectProvider<TraceContextCapture> traceContext,
-                  ObjectProvider<MeterRegistry> meters) {
-        return new Outbox(jdbc, json, traceContext.getIfAvailable(() -> TraceContextCapture.NONE),
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxProperties properties,
+                  ObjectProvider<TraceContextCapture> traceContext, ObjectProvider<MeterRegistry> meters) {
+        return new Outbox(jdbc, json, properties.topic(),
+                traceContext.getIfAvailable(() -> TraceContextCapture.NONE),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    /**
+     * The topic the service publishes to, created at start-up if missing (Spring Kafka's KafkaAdmin). Keyed by
+     * aggregate id, so its partitions keep each aggregate's events in order.
+     */
+    @Bean
+    NewTopic outboxTopic(OutboxProperties properties,
+                         @Value("${studyboard.topics.partitions:3}") int partitions,
+                         @Value("${studyboard.topics.replicas:1}") short replicas) {
+        return EventTopics.retained(properties.topic(), partitions, replicas);
     }
 
     @Bean

@@ -1,24 +1,23 @@
 package dev.studyboard.outbox;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.util.backoff.FixedBackOff;
 
-/** Deletes published outbox rows older than the retention, on a schedule, so the table stays small. */
-class OutboxCleaner implements SmartLifecycle {
+/** Deletes published outbox rows older than the retention, once every cleanup interval, so the table stays small. */
+class OutboxCleaner extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxCleaner.class);
 
     private final OutboxStore store;
     private final OutboxProperties properties;
     private final Clock clock;
-    private volatile ScheduledExecutorService scheduler;
 
     OutboxCleaner(OutboxStore store, OutboxProperties properties, Clock clock) {
+        // No extra pause after a failure: every round waits a whole interval before it cleans.
+        super("outbox-cleaner", new FixedBackOff(0), Duration.ofSeconds(1));
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -33,37 +32,15 @@ class OutboxCleaner implements SmartLifecycle {
         return deleted;
     }
 
-    private void cleanQuietly() {
-        try {
+    @Override
+    void work() {
+        if (!awaitStop(properties.cleanupInterval())) {
             clean();
-        } catch (RuntimeException e) {
-            log.warn("Outbox cleanup failed, will try again: {}", e.toString());
         }
     }
 
     @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-                var thread = new Thread(task, "outbox-cleaner");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long interval = properties.cleanupInterval().toMillis();
-            scheduler.scheduleWithFixedDelay(this::cleanQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
+    void failed(Exception failure, Duration retryIn) {
+        log.warn("Outbox cleanup failed; trying again after the next interval: {}", failure.toString());
     }
 }

@@ -1,21 +1,21 @@
 package dev.studyboard.outbox;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Wakes the relay the moment outbox rows commit, in this replica or any other: the outbox table's trigger
  * runs {@code pg_notify('outbox_event')}, and this listener holds one connection on {@code LISTEN}.
  * If the connection breaks it reconnects; meanwhile the relay's polling keeps events flowing.
  */
-class OutboxNotificationListener implements SmartLifecycle {
+class OutboxNotificationListener extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxNotificationListener.class);
     static final String CHANNEL = "outbox_event";
@@ -23,80 +23,44 @@ class OutboxNotificationListener implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final OutboxRelay relay;
-    private volatile CountDownLatch stopped = new CountDownLatch(0);
-    private volatile Thread worker;
 
     OutboxNotificationListener(DataSource dataSource, OutboxRelay relay) {
+        // A stop waits for the current wait for notifications (half a second) to end.
+        super("outbox-listener", new FixedBackOff(RECONNECT_PAUSE.toMillis()), Duration.ofSeconds(2));
         this.dataSource = dataSource;
         this.relay = relay;
     }
 
-    private void listenUntilStopped() {
-        while (isRunning()) {
-            try (var connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (var statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                try {
-                    var notifications = connection.unwrap(PGConnection.class);
-                    relay.wakeUp(); // whatever committed while nobody was listening
-                    while (isRunning()) {
-                        var received = notifications.getNotifications(500);
-                        if (received != null && received.length > 0) {
-                            relay.wakeUp();
-                        }
-                    }
-                } finally {
-                    try (var statement = connection.createStatement()) {
-                        statement.execute("UNLISTEN *"); // the pool's next user must not inherit the subscription
+    /** One {@code LISTEN} session, until the listener stops or the connection breaks. */
+    @Override
+    void work() throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            execute(connection, "LISTEN " + CHANNEL);
+            try {
+                var notifications = connection.unwrap(PGConnection.class);
+                relay.wakeUp(); // whatever committed while nobody was listening
+                while (isRunning()) {
+                    var received = notifications.getNotifications(500);
+                    if (received != null && received.length > 0) {
+                        relay.wakeUp();
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (isRunning()) {
-                    log.warn("Outbox LISTEN connection lost, reconnecting: {}", e.toString());
-                    awaitStop(RECONNECT_PAUSE);
-                }
+            } finally {
+                execute(connection, "UNLISTEN *"); // the pool's next user must not inherit the subscription
             }
         }
     }
 
-    private void awaitStop(Duration pause) {
-        try {
-            stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        stopped = new CountDownLatch(1);
-        worker = new Thread(this::listenUntilStopped, "outbox-listener");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (!isRunning()) {
-            return;
-        }
-        stopped.countDown();
-        try {
-            worker.join(Duration.ofSeconds(2).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return stopped.getCount() > 0;
+    void failed(Exception failure, Duration retryIn) {
+        log.warn("Outbox LISTEN connection lost; reconnecting in {} ms: {}", retryIn.toMillis(), failure.toString());
     }
 
     /** Stops before the relay (higher phases stop first). */

@@ -4,10 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Settings of the outbox relay ({@code studyboard.outbox.*}).
+ * Settings of the outbox ({@code studyboard.outbox.*}).
  *
+ * @param topic           the service's own event topic (required): every event it appends goes there, and it
+ *                        is created at start-up, retained, with {@code studyboard.topics.partitions}/{@code replicas}
  * @param source          CloudEvents {@code source} of every event this service publishes
  * @param batchSize       most events published in one relay transaction
  * @param pollInterval    safety-net polling when no notification arrives
@@ -19,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("studyboard.outbox")
 public record OutboxProperties(
+        String topic,
         URI source,
         @DefaultValue("500") int batchSize,
         @DefaultValue("1s") Duration pollInterval,
@@ -27,4 +32,17 @@ public record OutboxProperties(
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("1d") Duration retention,
         @DefaultValue("10m") Duration cleanupInterval) {
+
+    public OutboxProperties {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("studyboard.outbox.topic is required: the topic this service writes to");
+        }
+    }
+
+    /** The relay's pauses while Kafka is unreachable: 200 ms, doubling, at most {@code maxBackoff}. */
+    BackOff retryBackOff() {
+        var backOff = new ExponentialBackOff(200, 2);
+        backOff.setMaxInterval(maxBackoff.toMillis());
+        return backOff;
+    }
 }

@@ -3,7 +3,6 @@ package dev.studyboard.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,10 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Clean shutdown: {@link #stop()} lets the batch in flight finish, so nothing is sent twice needlessly.</li>
  * </ul>
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
     private final OutboxStore store;
     private final CloudEventsKafkaPublisher publisher;
@@ -36,11 +34,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private volatile CountDownLatch stopped = new CountDownLatch(0);
-    private volatile Thread worker;
 
     OutboxRelay(OutboxStore store, CloudEventsKafkaPublisher publisher, TransactionTemplate transaction,
                 OutboxProperties properties, MeterRegistry meters) {
+        // A stop waits for the batch in flight, which Kafka acknowledges within the send timeout or fails.
+        super("outbox-relay", properties.retryBackOff(), properties.sendTimeout().plusSeconds(1));
         this.store = store;
         this.publisher = publisher;
         this.transaction = transaction;
@@ -76,78 +74,28 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private void relayUntilStopped() {
-        Duration backoff = FIRST_BACKOFF;
-        while (isRunning()) {
-            try {
-                int count;
-                do {
-                    count = relayBatch();
-                } while (count == properties.batchSize() && isRunning());
-                backoff = FIRST_BACKOFF;
-                if (wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                    wakeUps.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.warn("Outbox relay could not publish; retrying in {} ms: {}", backoff.toMillis(), e.toString());
-                if (awaitStop(backoff)) {
-                    return;
-                }
-                backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
-            }
+    /** Publishes batches back to back while they come full, then sleeps until woken or the poll interval is up. */
+    @Override
+    void work() throws InterruptedException {
+        int count;
+        do {
+            count = relayBatch();
+        } while (count == properties.batchSize() && isRunning());
+        if (wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            wakeUps.drainPermits();
         }
     }
 
-    /** Waits out a back-off pause; wake-ups do not shorten it, a stop does. */
-    private boolean awaitStop(Duration pause) {
-        try {
-            return stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /** Kafka did not acknowledge (or the database failed): the batch rolled back and waits for the retry. */
+    @Override
+    void failed(Exception failure, Duration retryIn) {
+        failures.increment();
+        log.warn("Outbox relay could not publish; retrying in {} ms: {}", retryIn.toMillis(), failure.toString());
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        stopped = new CountDownLatch(1);
-        worker = new Thread(this::relayUntilStopped, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (!isRunning()) {
-            return;
-        }
-        stopped.countDown();
+    void stopping() {
         wakeUp();
-        try {
-            worker.join(properties.sendTimeout().plusSeconds(1).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (worker.isAlive()) {
-            worker.interrupt();
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return stopped.getCount() > 0;
     }
 
     /**

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.studyboard.testsupport.CloudEventRecorder;
 import dev.studyboard.testsupport.SharedContainers;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -13,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +39,8 @@ class OutboxTest {
     TransactionTemplate transaction;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    KafkaAdmin kafkaAdmin;
 
     @Test
     @DisplayName("refuses an event written outside a transaction: it would not be atomic with any change")
@@ -52,6 +60,38 @@ class OutboxTest {
             var received = recorder.awaitSubject("notified", 1, Duration.ofSeconds(20));
             assertThat(received).singleElement()
                     .satisfies(record -> assertThat(record.value().getId()).isEqualTo(event.id().toString()));
+        }
+    }
+
+    @Test
+    @DisplayName("publishes to the service's topic, under the name and data schema of the event's type")
+    void publishesUnderEventType() {
+        try (var recorder = CloudEventRecorder.from(OutboxTestApplication.TOPIC)) {
+            transaction.executeWithoutResult(status -> outbox.append(TestEvents.step("named", 1)));
+
+            var received = recorder.awaitSubject("named", 1, Duration.ofSeconds(20));
+
+            assertThat(received).singleElement().satisfies(record -> {
+                assertThat(record.key()).isEqualTo("named");
+                assertThat(record.value().getType()).isEqualTo("studyboard.test.step");
+                assertThat(record.value().getDataSchema())
+                        .isEqualTo(URI.create("urn:studyboard:schema:test.step:v1"));
+                assertThat(record.value().getSource()).isEqualTo(URI.create("/studyboard/outbox-test"));
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("creates the service's topic at start-up, as configured, its records kept for good")
+    void createsRetainedTopic() throws Exception {
+        var topic = OutboxTestApplication.TOPIC;
+        try (var admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+
+            assertThat(description.partitions()).as("studyboard.topics.partitions").hasSize(6);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.studyboard.outbox;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Events for the outbox tests: aggregate {@code aggregateId} at step {@code sequence}. */
 final class TestEvents {
+
+    static final EventType STEP = EventType.v1("test", "step");
 
     private TestEvents() {
     }
@@ -14,8 +15,7 @@ final class TestEvents {
     }
 
     static OutboxEvent step(String aggregateId, int sequence) {
-        return new OutboxEvent(UUID.randomUUID(), OutboxTestApplication.TOPIC, "test", aggregateId,
-                "studyboard.test.step", URI.create("urn:studyboard:schema:test.step:v1"),
-                new Step(aggregateId, sequence), Instant.now());
+        return new OutboxEvent(UUID.randomUUID(), "test", aggregateId, STEP, new Step(aggregateId, sequence),
+                Instant.now());
     }
 }

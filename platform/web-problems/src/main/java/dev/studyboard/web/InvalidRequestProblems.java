@@ -1,5 +1,7 @@
 package dev.studyboard.web;
 
+import dev.studyboard.problems.InvalidFieldException;
+import dev.studyboard.problems.StaleVersionException;
 import dev.studyboard.web.EntityTags.MalformedIfMatchException;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
@@ -20,8 +22,10 @@ import tools.jackson.core.JacksonException;
 /**
  * RFC 9457 problem details for every kind of invalid request, the same in every service: 400 with
  * {@code title: "Invalid request"} and an {@code errors} list naming each field as the request names it
- * ({@code chapters[0].sections[1].item}) and the reason. A service's own handler extends this and adds the
- * answers to its domain's errors (not found, conflict, …).
+ * ({@code chapters[0].sections[1].item}) and the reason, whether Bean Validation or the domain
+ * ({@link InvalidFieldException}) found it; and 412 for a stale {@code If-Match} ({@link StaleVersionException}).
+ * A service's own handler extends this and adds the answers to its domain's other errors (not found,
+ * conflict, …).
  */
 public abstract class InvalidRequestProblems extends ResponseEntityExceptionHandler {
 
@@ -82,6 +86,22 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
         return invalid(List.of(new InvalidField(HttpHeaders.IF_MATCH, ex.getMessage())));
     }
 
+    /** A broken rule of the domain, answered like any invalid input: the field and the reason. */
+    @ExceptionHandler
+    ProblemDetail invalidField(InvalidFieldException ex) {
+        return invalid(List.of(new InvalidField(ex.field(), ex.reason())));
+    }
+
+    /** 412: the client changed a version it no longer has; the answer gives the current one, also as ETag. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> staleVersion(StaleVersionException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
+        problem.setProperty("currentVersion", ex.currentVersion());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(EntityTags.of(ex.currentVersion()))
+                .body(problem);
+    }
+
     /** 400 Invalid request, naming every invalid field. */
     protected static ProblemDetail invalid(List<InvalidField> errors) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -89,15 +109,6 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return problem;
-    }
-
-    /** 412: the client changed a version it no longer has; the answer gives the current one, also as ETag. */
-    protected static ResponseEntity<ProblemDetail> staleVersion(String detail, long currentVersion) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, detail);
-        problem.setProperty("currentVersion", currentVersion);
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-                .eTag(EntityTags.of(currentVersion))
-                .body(problem);
     }
 
     private static String reason(FieldError error) {

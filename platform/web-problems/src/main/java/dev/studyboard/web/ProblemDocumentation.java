@@ -1,5 +1,9 @@
 package dev.studyboard.web;
 
+import dev.studyboard.web.InvalidRequestProblems.InvalidField;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -8,33 +12,127 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The problem answers of {@link InvalidRequestProblems} in a service's OpenAPI document (springdoc): the schema
- * of a problem, a response that uses it, and what a handler method takes, from which a service's
- * {@code OperationCustomizer} derives the problems each operation can answer, so the document follows the code.
+ * The problem answers of {@link InvalidRequestProblems} in a service's OpenAPI document (springdoc), the same
+ * in every service: the {@code Problem} schema, and on each operation the problems it can answer, derived from
+ * what its handler method takes so the document follows the code: 400 when it takes input, 404 when it names
+ * a resource in its path, 412 when it accepts {@code If-Match}. A service declares one as a bean with only what
+ * is its own: what its resource is called, what 404 means, and when it answers other problems (409, …).
  */
-public final class ProblemDocumentation {
+public final class ProblemDocumentation implements OpenApiCustomizer, OperationCustomizer {
 
     /** Name of the problem schema under {@code components.schemas}. */
-    public static final String SCHEMA = "Problem";
+    private static final String SCHEMA = "Problem";
 
-    private ProblemDocumentation() {
+    private final String resource;
+    private InvalidField example = new InvalidField("title", "must not be blank");
+    private String notFound;
+    private final List<Answer> answers = new ArrayList<>();
+
+    private record Answer(HttpStatus status, Predicate<HandlerMethod> when, String description) {
+    }
+
+    private ProblemDocumentation(String resource) {
+        this.resource = resource;
+        this.notFound = "No such " + resource;
+    }
+
+    /** For an API of versioned resources; {@code resource} names them in the descriptions: "book", "member". */
+    public static ProblemDocumentation of(String resource) {
+        return new ProblemDocumentation(resource);
+    }
+
+    /** The invalid field the schema shows as an example. */
+    public ProblemDocumentation invalidFieldExample(String field, String reason) {
+        this.example = new InvalidField(field, reason);
+        return this;
+    }
+
+    /** What 404 means, if more than "No such <resource>". */
+    public ProblemDocumentation notFound(String description) {
+        this.notFound = description;
+        return this;
+    }
+
+    /** Another problem the operations {@code when} selects can answer, e.g. 409 for a change. */
+    public ProblemDocumentation answers(HttpStatus status, Predicate<HandlerMethod> when, String description) {
+        answers.add(new Answer(status, when, description));
+        return this;
+    }
+
+    /** Accepts {@code If-Match}, so it can answer 412. */
+    public static boolean isConditional(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestHeader.class)
+                && HttpHeaders.IF_MATCH.equals(p.getParameterAnnotation(RequestHeader.class).name()));
+    }
+
+    /** Changes something: POST, PUT, PATCH or DELETE. */
+    public static boolean isChange(HandlerMethod handler) {
+        return handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PutMapping.class)
+                || handler.hasMethodAnnotation(PatchMapping.class) || handler.hasMethodAnnotation(DeleteMapping.class);
+    }
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.components(new Components());
+        }
+        openApi.getComponents().addSchemas(SCHEMA, problemSchema());
+    }
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        var responses = operation.getResponses();
+        if (takesInput(handler)) {
+            responses.addApiResponse("400", problem("Invalid input: `errors` names each field and the reason"));
+        }
+        if (namesResource(handler)) {
+            responses.addApiResponse("404", problem(notFound));
+        }
+        answers.stream().filter(answer -> answer.when().test(handler)).forEach(answer -> responses.addApiResponse(
+                String.valueOf(answer.status().value()), problem(answer.description())));
+        if (isConditional(handler)) {
+            responses.addApiResponse("412", problem("If-Match is not the " + resource + "'s current version;"
+                    + " `currentVersion` and the ETag header give it"));
+        }
+        return operation;
+    }
+
+    /** Takes input that can be invalid: a body, query parameters or path variables. */
+    private static boolean takesInput(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
+                || p.hasParameterAnnotation(RequestParam.class) || p.hasParameterAnnotation(PathVariable.class));
+    }
+
+    /** Names a resource in its path, which may not exist. */
+    private static boolean namesResource(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
     }
 
     /** RFC 9457 problem details, with this API's {@code errors} list and the {@code currentVersion} of a 412. */
     @SuppressWarnings("rawtypes")
-    public static Schema problemSchema(String fieldExample, String reasonExample) {
+    private Schema problemSchema() {
         var invalidField = new ObjectSchema()
-                .addProperty("field", new StringSchema().example(fieldExample))
-                .addProperty("reason", new StringSchema().example(reasonExample));
+                .addProperty("field", new StringSchema().example(example.field()))
+                .addProperty("reason", new StringSchema().example(example.reason()));
         return new ObjectSchema()
                 .description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema().format("uri"))
@@ -49,26 +147,9 @@ public final class ProblemDocumentation {
     }
 
     /** A response with a problem body. */
-    public static ApiResponse problem(String description) {
+    private static ApiResponse problem(String description) {
         return new ApiResponse().description(description).content(new Content().addMediaType(
                 org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
-    }
-
-    /** Takes input that can be invalid: a body, query parameters or path variables. */
-    public static boolean takesInput(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
-                || p.hasParameterAnnotation(RequestParam.class) || p.hasParameterAnnotation(PathVariable.class));
-    }
-
-    /** Names a resource in its path, which may not exist. */
-    public static boolean namesResource(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
-    }
-
-    /** Accepts {@code If-Match}, so it can answer 412. */
-    public static boolean isConditional(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestHeader.class)
-                && HttpHeaders.IF_MATCH.equals(p.getParameterAnnotation(RequestHeader.class).name()));
     }
 }

@@ -5,6 +5,7 @@ import dev.studyboard.catalog.book.domain.BookId;
 import dev.studyboard.catalog.book.domain.Chapter;
 import dev.studyboard.catalog.book.domain.ItemNumber;
 import dev.studyboard.catalog.book.domain.Section;
+import dev.studyboard.problems.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -77,11 +78,7 @@ public class BookEditing {
 
     private Book current(BookId id, OptionalLong expectedVersion) {
         var book = books.findForChange(id).orElseThrow(() -> new BookNotFoundException(id));
-        expectedVersion.ifPresent(expected -> {
-            if (expected != book.version()) {
-                throw new StaleBookVersionException(expected, book.version());
-            }
-        });
+        StaleVersionException.throwIfStale("book", expectedVersion, book.version());
         return book;
     }
 }

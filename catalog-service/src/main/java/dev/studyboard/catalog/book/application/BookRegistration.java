@@ -23,8 +23,8 @@ public class BookRegistration {
     }
 
     /**
-     * Stores the book and its {@code BookRegistered} event in one local transaction (seed 000, 3.5
-     * transactions): both are committed, or neither.
+     * Stores the book and its {@code BookRegistered} event in one local transaction: both are committed, or
+     * neither.
      */
     @Transactional
     public Book register(String title, List<String> authors, String edition, String language,

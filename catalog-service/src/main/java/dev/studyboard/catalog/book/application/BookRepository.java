@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Port to the catalog's own database (seed 000, 3.3 hexagonal architecture): the application says what
+ * Port to the catalog's own database (hexagonal architecture): the application says what
  * it needs, the persistence adapter decides how. Only the catalog service ever uses this database.
  */
 public interface BookRepository {

@@ -26,6 +26,11 @@ import java.util.TreeMap;
  */
 public class Book {
 
+    public static final int MAX_TITLE_LENGTH = 300;
+    public static final int MAX_AUTHOR_LENGTH = 200;
+    public static final int MAX_EDITION_LENGTH = 100;
+    public static final int MAX_LANGUAGE_LENGTH = 35;
+
     private final BookId id;
     private final String title;
     private final List<String> authors;
@@ -38,10 +43,10 @@ public class Book {
     private Book(BookId id, String title, List<String> authors, String edition, String language,
                  List<Chapter> chapters, long version) {
         this.id = Objects.requireNonNull(id, "id");
-        this.title = Text.required("title", title, 300);
+        this.title = Text.required("title", title, MAX_TITLE_LENGTH);
         this.authors = authors(authors);
-        this.edition = Text.optional("edition", edition, 100);
-        this.language = Text.optional("language", language, 35);
+        this.edition = Text.optional("edition", edition, MAX_EDITION_LENGTH);
+        this.language = Text.optional("language", language, MAX_LANGUAGE_LENGTH);
         var numbers = new HashSet<Integer>();
         for (int i = 0; i < chapters.size(); i++) {
             var chapter = chapters.get(i);
@@ -157,7 +162,8 @@ public class Book {
         return version;
     }
 
-    private Chapter chapter(int number) {
+    /** @throws BookPartNotFoundException if the book has no chapter with that number */
+    public Chapter chapter(int number) {
         var chapter = chapters.get(number);
         if (chapter == null) {
             throw new BookPartNotFoundException("Book " + id + " has no chapter " + number);
@@ -165,7 +171,12 @@ public class Book {
         return chapter;
     }
 
-    private Section section(Chapter chapter, ItemNumber item) {
+    /** @throws BookPartNotFoundException if the book has no such chapter, or the chapter no such section */
+    public Section section(int chapterNumber, ItemNumber item) {
+        return section(chapter(chapterNumber), item);
+    }
+
+    private static Section section(Chapter chapter, ItemNumber item) {
         return chapter.section(item).orElseThrow(() -> new BookPartNotFoundException(
                 "Chapter " + chapter.number() + " has no section " + item));
     }
@@ -181,7 +192,7 @@ public class Book {
         }
         var checked = new ArrayList<String>();
         for (int i = 0; i < authors.size(); i++) {
-            checked.add(Text.required("authors[" + i + "]", authors.get(i), 200));
+            checked.add(Text.required("authors[" + i + "]", authors.get(i), MAX_AUTHOR_LENGTH));
         }
         return List.copyOf(checked);
     }

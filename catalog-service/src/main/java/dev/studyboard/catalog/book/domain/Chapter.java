@@ -12,11 +12,16 @@ import java.util.Optional;
  */
 public record Chapter(int number, String title, List<Section> sections) {
 
+    public static final int MIN_NUMBER = 1;
+    public static final int MAX_NUMBER = 999;
+    public static final int MAX_TITLE_LENGTH = 200;
+
     public Chapter {
-        if (number < 1 || number > 999) {
-            throw new InvalidBookException("number", "must be a chapter number from 1 to 999");
+        if (number < MIN_NUMBER || number > MAX_NUMBER) {
+            throw new InvalidBookException("number",
+                    "must be a chapter number from " + MIN_NUMBER + " to " + MAX_NUMBER);
         }
-        title = Text.required("title", title, 200);
+        title = Text.required("title", title, MAX_TITLE_LENGTH);
         sections = sorted(number, sections == null ? List.of() : sections);
     }
 

@@ -8,9 +8,11 @@ import java.util.Objects;
  */
 public record Section(ItemNumber item, String title, Integer page) {
 
+    public static final int MAX_TITLE_LENGTH = 200;
+
     public Section {
         Objects.requireNonNull(item, "item");
-        title = Text.required("title", title, 200);
+        title = Text.required("title", title, MAX_TITLE_LENGTH);
         if (page != null && page < 1) {
             throw new InvalidBookException("page", "must be a positive page number");
         }

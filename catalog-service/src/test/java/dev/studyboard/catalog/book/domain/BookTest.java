@@ -90,6 +90,33 @@ class BookTest {
     }
 
     @Nested
+    @DisplayName("when read")
+    class Reading {
+
+        @Test
+        @DisplayName("finds a chapter by its number and a section by its chapter and item number")
+        void findsChapterAndSection() {
+            var book = registered();
+
+            assertThat(book.chapter(3).title()).isEqualTo("마이크로서비스 아키텍처의 기본");
+            assertThat(book.section(3, ItemNumber.of("3.2")).title()).isEqualTo("레이어 아키텍처");
+        }
+
+        @Test
+        @DisplayName("says which part is missing: the chapter, or the section in it")
+        void namesTheMissingPart() {
+            var book = registered();
+
+            assertThatThrownBy(() -> book.chapter(9)).isInstanceOf(BookPartNotFoundException.class)
+                    .hasMessageEndingWith("has no chapter 9");
+            assertThatThrownBy(() -> book.section(9, ItemNumber.of("9.1"))).isInstanceOf(BookPartNotFoundException.class)
+                    .hasMessageEndingWith("has no chapter 9");
+            assertThatThrownBy(() -> book.section(3, ItemNumber.of("3.9"))).isInstanceOf(BookPartNotFoundException.class)
+                    .hasMessage("Chapter 3 has no section 3.9");
+        }
+    }
+
+    @Nested
     @DisplayName("when its contents change")
     class Changing {
 

@@ -1,12 +1,12 @@
 package dev.studyboard.outbox.benchmark;
 
+import dev.studyboard.outbox.EventType;
 import dev.studyboard.outbox.Outbox;
 import dev.studyboard.outbox.OutboxEvent;
 import dev.studyboard.outbox.OutboxRelay;
 import dev.studyboard.testsupport.SharedContainers;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,16 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class OutboxRelayBenchmark {
 
     private static final String TOPIC = "outbox.benchmark";
+    private static final EventType TICK = EventType.v1("benchmark", "tick");
 
     private OutboxRelayBenchmark() {
     }
@@ -48,11 +46,6 @@ public final class OutboxRelayBenchmark {
     @SpringBootApplication
     @Import(SharedContainers.class)
     static class BenchmarkApplication {
-
-        @Bean
-        NewTopic benchmarkTopic() {
-            return TopicBuilder.name(TOPIC).partitions(6).replicas(1).build();
-        }
     }
 
     record Payload(int n) {
@@ -65,7 +58,8 @@ public final class OutboxRelayBenchmark {
 
         try (var context = new SpringApplicationBuilder(BenchmarkApplication.class)
                 .properties("spring.flyway.locations=classpath:db/outbox", "spring.main.banner-mode=off",
-                        "logging.level.root=WARN", "spring.application.name=outbox-benchmark")
+                        "logging.level.root=WARN", "spring.application.name=outbox-benchmark",
+                        "studyboard.outbox.topic=" + TOPIC, "studyboard.topics.partitions=6")
                 .run(args)) {
             var outbox = context.getBean(Outbox.class);
             var relay = context.getBean(OutboxRelay.class);
@@ -165,8 +159,7 @@ public final class OutboxRelayBenchmark {
 
     /** The event's time is taken just before its transaction commits, so latency includes the commit. */
     private static OutboxEvent event(int n) {
-        return new OutboxEvent(UUID.randomUUID(), TOPIC, "benchmark", "aggregate-" + (n % 64),
-                "studyboard.benchmark.tick", URI.create("urn:studyboard:schema:benchmark.tick:v1"), new Payload(n),
+        return new OutboxEvent(UUID.randomUUID(), "benchmark", "aggregate-" + (n % 64), TICK, new Payload(n),
                 Instant.now());
     }
 

@@ -3,10 +3,11 @@ package dev.studyboard.progress.assignment.application;
 import dev.studyboard.progress.assignment.application.AssignmentProblems.MemberLeftException;
 import dev.studyboard.progress.assignment.application.AssignmentProblems.UnknownMemberException;
 import dev.studyboard.progress.assignment.application.AssignmentProblems.UnknownSectionException;
-import dev.studyboard.progress.assignment.application.ReplicatedData.MemberStanding;
 import dev.studyboard.progress.assignment.domain.Assignment;
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.Reason;
 import dev.studyboard.progress.assignment.domain.SectionRef;
+import dev.studyboard.progress.replica.api.ReplicatedData;
+import dev.studyboard.progress.replica.api.ReplicatedData.MemberStanding;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -111,7 +112,7 @@ public class AssignmentWork {
     }
 
     private Assignment current(SectionRef section) {
-        if (!replicas.sectionExists(section)) {
+        if (!replicas.sectionExists(section.bookId(), section.item())) {
             throw new UnknownSectionException(section);
         }
         return assignments.find(section).orElseGet(() -> Assignment.unassigned(section));

@@ -1,7 +1,7 @@
 package dev.studyboard.progress.assignment.domain;
 
 /**
- * Service as a state machine (seed 002, 4.9): a section's write-up goes to do → in progress → done, and a
+ * Service as a state machine: a section's write-up goes to do → in progress → done, and a
  * done one can be reopened. Each transition names the status it starts from; any other is refused.
  *
  * <pre>

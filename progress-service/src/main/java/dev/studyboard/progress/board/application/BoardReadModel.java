@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Port to the board's read model: one query joins the replicas with the assignments (seed 000, 3.7). */
+/** Port to the board's read model: a data join of the replicas with the assignments, in one query. */
 public interface BoardReadModel {
 
     Optional<Board> board(UUID bookId);

@@ -1,6 +1,5 @@
 package dev.studyboard.progress.board.domain;
 
-import dev.studyboard.progress.assignment.domain.AssignmentStatus;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,10 +14,10 @@ public record Board(UUID bookId, String title, List<Chapter> chapters) {
     }
 
     /** One line of a chapter's table. {@code writer} is the member's display name, {@code null} when unassigned. */
-    public record Row(String item, String title, Integer page, UUID writerId, String writer, AssignmentStatus status) {
+    public record Row(String item, String title, Integer page, UUID writerId, String writer, WriteUpStatus status) {
 
         public boolean done() {
-            return status == AssignmentStatus.DONE;
+            return status == WriteUpStatus.DONE;
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.studyboard.progress.board.domain;
 
-import dev.studyboard.progress.assignment.domain.AssignmentStatus;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +7,6 @@ import java.util.UUID;
 public record MemberSummary(UUID memberId, String displayName, boolean active, int assigned, int inProgress,
                             int done, List<Work> work) {
 
-    public record Work(UUID bookId, String bookTitle, String item, String sectionTitle, AssignmentStatus status) {
+    public record Work(UUID bookId, String bookTitle, String item, String sectionTitle, WriteUpStatus status) {
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 public interface BookReplicaStore {
 
     /** The version applied last, and whether the book has been removed; empty if never seen. */
-    Optional<ReplicatedBook> find(UUID bookId);
+    Optional<ReplicaVersion> version(UUID bookId);
 
     void insert(UUID bookId, long version, String title, List<Chapter> chapters);
 
@@ -31,7 +31,4 @@ public interface BookReplicaStore {
 
     /** Keeps a tombstone with the final version; drops chapters and sections. */
     void markRemoved(UUID bookId, long version);
-
-    record ReplicatedBook(UUID bookId, long version, boolean removed) {
-    }
 }

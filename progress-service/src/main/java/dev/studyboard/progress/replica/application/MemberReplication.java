@@ -1,61 +1,45 @@
 package dev.studyboard.progress.replica.application;
 
-import dev.studyboard.progress.assignment.application.AssignmentWork;
+import dev.studyboard.progress.replica.api.MemberLeftGroup;
 import dev.studyboard.progress.replica.application.MemberChange.MemberJoined;
 import dev.studyboard.progress.replica.application.MemberChange.MemberLeft;
 import dev.studyboard.progress.replica.application.MemberChange.MemberRenamed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the replica of the members this service needs (names for the board, who is still active) in step
- * with {@code member.events}; a member who leaves has their open write-ups released, in the same transaction.
+ * Keeps the replica of the members this service needs (names for the board, who is still active) in step with
+ * {@code member.events}, each event applied once and in order ({@link IdempotentConsumer}). A member who leaves
+ * is announced ({@link MemberLeftGroup}) in the same transaction, so their open write-ups are released with it.
  */
 @Service
 public class MemberReplication {
 
-    private static final Logger log = LoggerFactory.getLogger(MemberReplication.class);
-
-    private final ProcessedEvents processed;
+    private final IdempotentConsumer consumer;
     private final MemberReplicaStore members;
-    private final AssignmentWork assignments;
+    private final ApplicationEventPublisher events;
 
-    MemberReplication(ProcessedEvents processed, MemberReplicaStore members, AssignmentWork assignments) {
-        this.processed = processed;
+    MemberReplication(IdempotentConsumer consumer, MemberReplicaStore members, ApplicationEventPublisher events) {
+        this.consumer = consumer;
         this.members = members;
-        this.assignments = assignments;
+        this.events = events;
     }
 
     @Transactional
     public void apply(ReceivedEvent event, MemberChange change) {
-        if (!processed.markProcessed(event)) {
-            log.debug("Ignoring duplicate {} {}", event.type(), event.id());
+        var memberId = change.memberId();
+        if (!consumer.admits(event, "member " + memberId, change.memberVersion(), change instanceof MemberJoined,
+                members.version(memberId))) {
             return;
         }
-        var known = members.version(change.memberId());
-        if (change instanceof MemberJoined joined) {
-            if (known.isEmpty()) {
-                members.insert(joined.memberId(), joined.memberVersion(), joined.displayName());
-            }
-            return;
-        }
-        long version = known.orElseThrow(() -> new ReplicaGapException(
-                event.type() + " for member " + change.memberId() + ", whom this replica has never seen"));
-        if (change.memberVersion() <= version) {
-            log.debug("Ignoring out-of-date {} (member at version {})", event.type(), version);
-            return;
-        }
-        if (change.memberVersion() > version + 1) { // every change raises the version by one
-            throw new ReplicaGapException(event.type() + " makes member " + change.memberId() + " version "
-                    + change.memberVersion() + ", but the replica is at " + version + ": a change is missing");
-        }
-        if (change instanceof MemberRenamed renamed) {
-            members.rename(renamed.memberId(), renamed.memberVersion(), renamed.displayName());
-        } else if (change instanceof MemberLeft left) {
-            members.markLeft(left.memberId(), left.memberVersion());
-            assignments.releaseOpenWorkOf(left.memberId());
+        if (change instanceof MemberJoined e) {
+            members.insert(memberId, e.memberVersion(), e.displayName());
+        } else if (change instanceof MemberRenamed e) {
+            members.rename(memberId, e.memberVersion(), e.displayName());
+        } else if (change instanceof MemberLeft e) {
+            members.markLeft(memberId, e.memberVersion()); // first: waits for requests still assigning to them
+            events.publishEvent(new MemberLeftGroup(memberId));
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.studyboard.catalog.book.adapter.in.web;
 
-import dev.studyboard.web.EntityTags;
-
 import dev.studyboard.catalog.book.adapter.in.web.BookRequests.AddChapter;
 import dev.studyboard.catalog.book.adapter.in.web.BookRequests.AddSection;
 import dev.studyboard.catalog.book.adapter.in.web.BookRequests.RegisterBook;
@@ -16,19 +14,14 @@ import dev.studyboard.catalog.book.application.BookQueries;
 import dev.studyboard.catalog.book.application.BookRegistration;
 import dev.studyboard.catalog.book.domain.Book;
 import dev.studyboard.catalog.book.domain.BookId;
-import dev.studyboard.catalog.book.domain.BookPartNotFoundException;
-import dev.studyboard.catalog.book.domain.Chapter;
-import dev.studyboard.catalog.book.domain.InvalidBookException;
 import dev.studyboard.catalog.book.domain.ItemNumber;
-import dev.studyboard.catalog.book.domain.Section;
+import dev.studyboard.web.EntityTags;
+import dev.studyboard.web.VersionedResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -68,20 +61,9 @@ class BookController {
     @Operation(summary = "Register a book with its chapters and sections")
     @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
     ResponseEntity<BookResponse> register(@Valid @RequestBody RegisterBook request) {
-        var chapters = new ArrayList<Chapter>();
-        var requested = request.chapters() == null ? List.<AddChapter>of() : request.chapters();
-        for (int i = 0; i < requested.size(); i++) {
-            try {
-                chapters.add(chapter(requested.get(i)));
-            } catch (InvalidBookException e) { // name the field as the request does: chapters[2].sections[0].item
-                throw new InvalidBookException("chapters[" + i + "]." + e.field(), e.reason());
-            }
-        }
         var book = registration.register(request.title(), request.authors(), request.edition(), request.language(),
-                chapters);
-        return ResponseEntity.created(URI.create("/api/catalog/books/" + book.id()))
-                .eTag(EntityTags.of(book.version()))
-                .body(BookResponse.of(book));
+                BookRequestMapper.chapters(request.chapters()));
+        return VersionedResponses.created(book.id(), book.version(), BookResponse.of(book));
     }
 
     @GetMapping
@@ -109,11 +91,7 @@ class BookController {
     @GetMapping("/{bookId}/chapters/{number}")
     @Operation(summary = "Get one chapter with its sections")
     ChapterResponse chapter(@PathVariable UUID bookId, @PathVariable int number) {
-        return queries.get(new BookId(bookId)).chapters().stream()
-                .filter(chapter -> chapter.number() == number)
-                .findFirst()
-                .map(ChapterResponse::of)
-                .orElseThrow(() -> new BookPartNotFoundException("Book " + bookId + " has no chapter " + number));
+        return ChapterResponse.of(queries.get(new BookId(bookId)).chapter(number));
     }
 
     @PostMapping("/{bookId}/chapters")
@@ -121,10 +99,9 @@ class BookController {
     @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
     ResponseEntity<BookResponse> addChapter(@PathVariable UUID bookId, @Valid @RequestBody AddChapter request,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        var book = editing.addChapter(new BookId(bookId), EntityTags.expectedVersion(ifMatch), chapter(request));
-        return ResponseEntity.created(URI.create("/api/catalog/books/" + bookId + "/chapters/" + request.number()))
-                .eTag(EntityTags.of(book.version()))
-                .body(BookResponse.of(book));
+        var book = editing.addChapter(new BookId(bookId), EntityTags.expectedVersion(ifMatch),
+                BookRequestMapper.chapter(request));
+        return VersionedResponses.created(request.number(), book.version(), BookResponse.of(book));
     }
 
     @PutMapping("/{bookId}/chapters/{number}")
@@ -146,12 +123,7 @@ class BookController {
     @GetMapping("/{bookId}/chapters/{number}/sections/{item}")
     @Operation(summary = "Get one section")
     SectionResponse section(@PathVariable UUID bookId, @PathVariable int number, @PathVariable String item) {
-        return queries.get(new BookId(bookId)).chapters().stream()
-                .filter(chapter -> chapter.number() == number)
-                .flatMap(chapter -> chapter.section(ItemNumber.of(item)).stream())
-                .findFirst()
-                .map(SectionResponse::of)
-                .orElseThrow(() -> new BookPartNotFoundException("Chapter " + number + " has no section " + item));
+        return SectionResponse.of(queries.get(new BookId(bookId)).section(number, ItemNumber.of(item)));
     }
 
     @PostMapping("/{bookId}/chapters/{number}/sections")
@@ -161,11 +133,8 @@ class BookController {
                                             @Valid @RequestBody AddSection request,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var book = editing.addSection(new BookId(bookId), EntityTags.expectedVersion(ifMatch), number,
-                section(request));
-        return ResponseEntity.created(URI.create(
-                        "/api/catalog/books/" + bookId + "/chapters/" + number + "/sections/" + request.item()))
-                .eTag(EntityTags.of(book.version()))
-                .body(BookResponse.of(book));
+                BookRequestMapper.section(request));
+        return VersionedResponses.created(request.item(), book.version(), BookResponse.of(book));
     }
 
     @PutMapping("/{bookId}/chapters/{number}/sections/{item}")
@@ -187,16 +156,6 @@ class BookController {
     }
 
     private static ResponseEntity<BookResponse> withVersion(Book book) {
-        return ResponseEntity.ok().eTag(EntityTags.of(book.version())).body(BookResponse.of(book));
-    }
-
-    private static Chapter chapter(AddChapter request) {
-        var sections = request.sections() == null ? List.<Section>of()
-                : request.sections().stream().map(BookController::section).toList();
-        return new Chapter(request.number(), request.title(), sections);
-    }
-
-    private static Section section(AddSection request) {
-        return new Section(ItemNumber.of(request.item()), request.title(), request.page());
+        return VersionedResponses.ok(book.version(), BookResponse.of(book));
     }
 }

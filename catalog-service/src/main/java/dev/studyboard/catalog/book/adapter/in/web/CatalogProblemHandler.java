@@ -2,31 +2,22 @@ package dev.studyboard.catalog.book.adapter.in.web;
 
 import dev.studyboard.catalog.book.application.BookNotFoundException;
 import dev.studyboard.catalog.book.application.ConcurrentBookChangeException;
-import dev.studyboard.catalog.book.application.StaleBookVersionException;
 import dev.studyboard.catalog.book.domain.BookPartConflictException;
 import dev.studyboard.catalog.book.domain.BookPartNotFoundException;
-import dev.studyboard.catalog.book.domain.InvalidBookException;
 import dev.studyboard.web.InvalidRequestProblems;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every error of the catalog API as RFC 9457 problem details: invalid requests as every service answers them
- * ({@link InvalidRequestProblems}), and the catalog's own: a broken book rule (400 naming the field), unknown
- * book, chapter or section (404), a part that already exists or a simultaneous change (409), a stale
- * If-Match (412).
+ * Every error of the catalog API as RFC 9457 problem details: what every service answers alike
+ * ({@link InvalidRequestProblems}: invalid input or a broken book rule, 400 naming the field; a stale If-Match,
+ * 412), and the catalog's own: unknown book, chapter or section (404), a part that already exists or a
+ * simultaneous change (409).
  */
 @RestControllerAdvice
 class CatalogProblemHandler extends InvalidRequestProblems {
-
-    @ExceptionHandler
-    ProblemDetail invalidBook(InvalidBookException ex) {
-        return invalid(List.of(new InvalidField(ex.field(), ex.reason())));
-    }
 
     @ExceptionHandler({BookNotFoundException.class, BookPartNotFoundException.class})
     ProblemDetail notFound(RuntimeException ex) {
@@ -36,10 +27,5 @@ class CatalogProblemHandler extends InvalidRequestProblems {
     @ExceptionHandler({BookPartConflictException.class, ConcurrentBookChangeException.class})
     ProblemDetail conflict(RuntimeException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> staleVersion(StaleBookVersionException ex) {
-        return staleVersion(ex.getMessage(), ex.currentVersion());
     }
 }

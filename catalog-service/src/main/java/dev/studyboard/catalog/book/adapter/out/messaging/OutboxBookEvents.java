@@ -23,17 +23,17 @@ import dev.studyboard.catalog.book.domain.BookEvent.SectionRevised;
 import dev.studyboard.catalog.book.domain.Chapter;
 import dev.studyboard.catalog.book.domain.ItemNumber;
 import dev.studyboard.catalog.book.domain.Section;
+import dev.studyboard.outbox.EventType;
 import dev.studyboard.outbox.Outbox;
 import dev.studyboard.outbox.OutboxEvent;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Messaging adapter: turns the book's domain events into the {@code catalog.events} contract and appends
- * them to the transactional outbox, which publishes them to Kafka after the commit (seed 002, 4.8
- * asynchronous event-based collaboration).
+ * Asynchronous event-based collaboration, the messaging adapter: turns the book's domain events into the
+ * {@code catalog.events} contract and appends them to the transactional outbox, which publishes them to the
+ * service's topic after the commit.
  */
 @Component
 class OutboxBookEvents implements BookEvents {
@@ -84,10 +84,9 @@ class OutboxBookEvents implements BookEvents {
         throw new IllegalArgumentException("Unknown book event " + event);
     }
 
-    /** {@code type} is {@code studyboard.catalog.<name>}; the data schema names the contract and its version. */
+    /** A book's event named {@code studyboard.catalog.<name>}, its data in version 1 of the contract. */
     private static OutboxEvent message(BookEvent event, String name, Object data) {
-        return new OutboxEvent(UUID.randomUUID(), CatalogEventsTopic.NAME, "book", event.bookId().toString(),
-                "studyboard.catalog." + name, URI.create("urn:studyboard:schema:catalog." + name + ":v1"),
+        return new OutboxEvent(UUID.randomUUID(), "book", event.bookId().toString(), EventType.v1("catalog", name),
                 data, event.occurredAt());
     }
 

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Persistence adapter (seed 000, 3.4 database access): maps the {@link Book} aggregate to three tables with
+ * Persistence adapter (database access): maps the {@link Book} aggregate to three tables with
  * plain SQL, so every statement the service runs is visible here. A save replaces the book's chapters and
  * sections; the {@code version} column guards against lost updates.
  */
@@ -59,6 +59,15 @@ class JdbcBookRepository implements BookRepository {
     private record BookRow(String title, List<String> authors, String edition, String language, long version) {
     }
 
+    /** The book row's columns as statement parameters, by name. */
+    private record BookColumns(UUID id, String title, String[] authors, String edition, String language, long version) {
+
+        static BookColumns of(Book book) {
+            return new BookColumns(book.id().value(), book.title(), book.authors().toArray(String[]::new),
+                    book.edition().orElse(null), book.language().orElse(null), book.version());
+        }
+    }
+
     @Override
     public List<BookSummary> list(int page, int size) {
         return jdbc.sql("""
@@ -88,12 +97,7 @@ class JdbcBookRepository implements BookRepository {
                         INSERT INTO book (id, title, authors, edition, language, version)
                         VALUES (:id, :title, :authors, :edition, :language, :version)
                         """)
-                .param("id", book.id().value())
-                .param("title", book.title())
-                .param("authors", book.authors().toArray(String[]::new))
-                .param("edition", book.edition().orElse(null))
-                .param("language", book.language().orElse(null))
-                .param("version", book.version())
+                .paramSource(BookColumns.of(book))
                 .update();
         insertContents(book);
     }
@@ -109,12 +113,7 @@ class JdbcBookRepository implements BookRepository {
                                         language = :language, version = :version
                          WHERE id = :id AND version = :version - 1
                         """)
-                .param("id", book.id().value())
-                .param("title", book.title())
-                .param("authors", book.authors().toArray(String[]::new))
-                .param("edition", book.edition().orElse(null))
-                .param("language", book.language().orElse(null))
-                .param("version", book.version())
+                .paramSource(BookColumns.of(book))
                 .update();
         if (updated == 0) {
             throw new ConcurrentBookChangeException(book.id());

@@ -29,6 +29,9 @@ class ApiDocumentationTest {
                 .jsonPath(paths + ".put.responses['409']").exists()
                 .jsonPath(paths + ".delete").exists()
                 .jsonPath("$.paths['/api/catalog/books/{bookId}/chapters/{number}/sections/{item}'].put").exists()
-                .jsonPath("$.components.schemas.Problem.properties.errors").exists();
+                .jsonPath("$.paths['/api/catalog/books'].post.responses['409']").doesNotExist()
+                .jsonPath("$.info.title").isEqualTo("Study Board catalog API")
+                .jsonPath("$.components.schemas.Problem.properties.errors.items.properties.field.example")
+                .isEqualTo("chapters[0].sections[1].item");
     }
 }

@@ -7,9 +7,9 @@ import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionComplete
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionReopened;
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionStarted;
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionUnassigned;
+import dev.studyboard.outbox.EventType;
 import dev.studyboard.outbox.Outbox;
 import dev.studyboard.outbox.OutboxEvent;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -52,10 +52,10 @@ class OutboxAssignmentEvents implements AssignmentEvents {
         throw new IllegalArgumentException("Unknown assignment event " + event);
     }
 
+    /** A section's event named {@code studyboard.progress.<name>}, its data in version 1 of the contract. */
     private static OutboxEvent message(AssignmentEvent event, String name, UUID memberId, String reason) {
         var section = event.section();
-        return new OutboxEvent(UUID.randomUUID(), ProgressEventsTopic.NAME, "section", section.toString(),
-                "studyboard.progress." + name, URI.create("urn:studyboard:schema:progress." + name + ":v1"),
+        return new OutboxEvent(UUID.randomUUID(), "section", section.toString(), EventType.v1("progress", name),
                 new AssignmentChangedV1(section.bookId(), section.item(), memberId, event.version(), reason),
                 event.occurredAt());
     }

@@ -1,11 +1,11 @@
 package dev.studyboard.progress.board.adapter.out.persistence;
 
-import dev.studyboard.progress.assignment.domain.AssignmentStatus;
 import dev.studyboard.progress.board.application.BoardReadModel;
 import dev.studyboard.progress.board.domain.Board;
 import dev.studyboard.progress.board.domain.BookProgress;
 import dev.studyboard.progress.board.domain.ItemOrder;
 import dev.studyboard.progress.board.domain.MemberSummary;
+import dev.studyboard.progress.board.domain.WriteUpStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Data join (seed 000, 3.7) inside one database: the catalog's sections and the members come from replicas,
- * the assignments are this service's own, and one SQL join makes the board. No remote call is involved.
+ * Data join inside one database: the catalog's sections and the members from the replicas' tables, the
+ * assignments from their own table, and one SQL join makes the board, with no remote call and none of the other
+ * features' code.
  */
 @Repository
 class JdbcBoardReadModel implements BoardReadModel {
@@ -103,13 +104,13 @@ class JdbcBoardReadModel implements BoardReadModel {
                 .param("id", memberId)
                 .query((rs, n) -> new MemberSummary.Work(rs.getObject("book_id", UUID.class),
                         rs.getString("book_title"), rs.getString("item"), rs.getString("section_title"),
-                        AssignmentStatus.valueOf(rs.getString("status"))))
+                        WriteUpStatus.valueOf(rs.getString("status"))))
                 .list().stream()
                 .sorted(Comparator.comparing(MemberSummary.Work::bookTitle)
                         .thenComparing(MemberSummary.Work::item, ItemOrder.NUMERIC))
                 .toList();
-        int inProgress = (int) work.stream().filter(w -> w.status() == AssignmentStatus.IN_PROGRESS).count();
-        int done = (int) work.stream().filter(w -> w.status() == AssignmentStatus.DONE).count();
+        int inProgress = (int) work.stream().filter(w -> w.status() == WriteUpStatus.IN_PROGRESS).count();
+        int done = (int) work.stream().filter(w -> w.status() == WriteUpStatus.DONE).count();
         return Optional.of(new MemberSummary(memberId, member.get().displayName(), member.get().active(),
                 work.size(), inProgress, done, work));
     }
@@ -127,6 +128,6 @@ class JdbcBoardReadModel implements BoardReadModel {
         var status = rs.getString("status");
         return new Board.Row(rs.getString("item"), rs.getString("section_title"), rs.getObject("page", Integer.class),
                 rs.getObject("assignee", UUID.class), rs.getString("display_name"),
-                status == null ? AssignmentStatus.TODO : AssignmentStatus.valueOf(status));
+                status == null ? WriteUpStatus.TODO : WriteUpStatus.valueOf(status));
     }
 }

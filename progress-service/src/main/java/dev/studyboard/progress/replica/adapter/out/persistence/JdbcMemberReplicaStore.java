@@ -1,11 +1,13 @@
 package dev.studyboard.progress.replica.adapter.out.persistence;
 
 import dev.studyboard.progress.replica.application.MemberReplicaStore;
-import java.util.OptionalLong;
+import dev.studyboard.progress.replica.application.ReplicaVersion;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The member replica in plain SQL: a member who left stays, inactive, so the board still names their work. */
 @Repository
 class JdbcMemberReplicaStore implements MemberReplicaStore {
 
@@ -16,36 +18,30 @@ class JdbcMemberReplicaStore implements MemberReplicaStore {
     }
 
     @Override
-    public OptionalLong version(UUID memberId) {
-        return jdbc.sql("SELECT version FROM member_replica WHERE member_id = :id")
-                .param("id", memberId)
-                .query(Long.class)
-                .optional()
-                .map(OptionalLong::of)
-                .orElse(OptionalLong.empty());
+    public Optional<ReplicaVersion> version(UUID memberId) {
+        return jdbc.sql("SELECT version FROM member_replica WHERE member_id = ?").param(memberId)
+                .query((rs, n) -> new ReplicaVersion(rs.getLong("version"), false))
+                .optional();
     }
 
     @Override
     public void insert(UUID memberId, long version, String displayName) {
-        jdbc.sql("""
-                        INSERT INTO member_replica (member_id, display_name, active, version)
-                        VALUES (:id, :name, TRUE, :version)
-                        """)
-                .param("id", memberId).param("name", displayName).param("version", version)
-                .update();
+        update("INSERT INTO member_replica (member_id, display_name, active, version) VALUES (?, ?, TRUE, ?)",
+                memberId, displayName, version);
     }
 
     @Override
     public void rename(UUID memberId, long version, String displayName) {
-        jdbc.sql("UPDATE member_replica SET display_name = :name, version = :version WHERE member_id = :id")
-                .param("id", memberId).param("name", displayName).param("version", version)
-                .update();
+        update("UPDATE member_replica SET display_name = ?, version = ? WHERE member_id = ?",
+                displayName, version, memberId);
     }
 
     @Override
     public void markLeft(UUID memberId, long version) {
-        jdbc.sql("UPDATE member_replica SET active = FALSE, version = :version WHERE member_id = :id")
-                .param("id", memberId).param("version", version)
-                .update();
+        update("UPDATE member_replica SET active = FALSE, version = ? WHERE member_id = ?", version, memberId);
+    }
+
+    private void update(String sql, Object... params) {
+        jdbc.sql(sql).params(params).update();
     }
 }

@@ -1,16 +1,15 @@
 package dev.studyboard.progress.replica.adapter.out.persistence;
 
-import dev.studyboard.progress.assignment.application.ReplicatedData;
-import dev.studyboard.progress.assignment.domain.SectionRef;
+import dev.studyboard.progress.replica.api.ReplicatedData;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Answers the assignment rules' questions from the replicas, in this service's own database. {@code FOR SHARE}
- * holds the answer until the request commits: an event that removes the section or marks the member as left
- * waits for it, and then sees (and releases) the assignment it made.
+ * Answers the other features' questions from the replicas, in this service's own database. {@code FOR SHARE}
+ * holds the answer until the asking transaction commits: an event that removes the section or marks the member
+ * as left waits for it, and then sees (and undoes) what it did.
  */
 @Repository
 class JdbcReplicatedData implements ReplicatedData {
@@ -22,9 +21,9 @@ class JdbcReplicatedData implements ReplicatedData {
     }
 
     @Override
-    public boolean sectionExists(SectionRef section) {
+    public boolean sectionExists(UUID bookId, String item) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM section_replica WHERE book_id = :bookId AND item = :item FOR SHARE)")
-                .param("bookId", section.bookId()).param("item", section.item())
+                .param("bookId", bookId).param("item", item)
                 .query(Boolean.class)
                 .single();
     }

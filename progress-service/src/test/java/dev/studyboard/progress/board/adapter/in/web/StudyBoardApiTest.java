@@ -236,4 +236,20 @@ class StudyBoardApiTest {
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("format");
         }
     }
+
+    @Nested
+    @DisplayName("requests no endpoint serves")
+    class Unmatched {
+
+        @Test
+        @DisplayName("a path nothing serves: 404, a method a path does not allow: 405, both as problem details")
+        void problemDetails() {
+            http.get().uri("/api/progress/nothing-here").exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            http.delete().uri("/api/progress/books").exchange()
+                    .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
 }

@@ -1,0 +1,20 @@
+package dev.studyboard.progress.replica.api;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Data join: the questions that cross service boundaries, answered from this service's replicas without calling
+ * catalog-service or member-service. An answer holds until the asking transaction ends: the replica row is
+ * share-locked, so an event that removes the section or marks the member as left waits for that transaction, and
+ * then sees what it did.
+ */
+public interface ReplicatedData {
+
+    boolean sectionExists(UUID bookId, String item);
+
+    /** {@code empty} if no event about this member has arrived (yet). */
+    Optional<MemberStanding> member(UUID memberId);
+
+    enum MemberStanding { ACTIVE, LEFT }
+}

@@ -1,0 +1,42 @@
+package dev.studyboard.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+import org.springframework.modulith.docs.Documenter.DiagramOptions;
+import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWithoutRelationships;
+
+/**
+ * progress-service's features as modules, checked by Spring Modulith: each package under the application's is a
+ * module; its sub-packages are its own unless it publishes them ({@code @NamedInterface}), and it uses only the
+ * modules its {@code @ApplicationModule} allows. replica is upstream, assignment uses replica's api, board uses
+ * neither (it reads their tables).
+ */
+@DisplayName("progress-service's modules")
+class ModuleStructureTest {
+
+    static final ApplicationModules modules = ApplicationModules.of(ProgressApplication.class);
+
+    @Test
+    @DisplayName("have no cycles and use each other only through what they publish and are allowed to")
+    void verify() {
+        modules.verify();
+    }
+
+    @Test
+    @DisplayName("are drawn as a component diagram under target/spring-modulith-docs, board too (it uses no module)")
+    void document() throws Exception {
+        var options = DiagramOptions.defaults()
+                .withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE);
+
+        new Documenter(modules).writeModulesAsPlantUml(options).writeIndividualModulesAsPlantUml(options);
+
+        var diagram = Files.readString(Path.of("target/spring-modulith-docs/components.puml"));
+        assertThat(diagram).contains("\"Assignment\"", "\"Board\"", "\"Replica\"");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.studyboard.progress.assignment.application;
+
+import dev.studyboard.progress.assignment.domain.SectionRef;
+import dev.studyboard.progress.replica.api.ReplicatedData;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The replicas' answers, as a test sets them: which sections exist, which members joined and which left. */
+class KnownReplicas implements ReplicatedData {
+
+    private final Set<SectionRef> sections = new HashSet<>();
+    private final Map<UUID, MemberStanding> members = new HashMap<>();
+
+    KnownReplicas section(SectionRef section) {
+        sections.add(section);
+        return this;
+    }
+
+    KnownReplicas member(UUID memberId, MemberStanding standing) {
+        members.put(memberId, standing);
+        return this;
+    }
+
+    @Override
+    public boolean sectionExists(UUID bookId, String item) {
+        return sections.contains(new SectionRef(bookId, item));
+    }
+
+    @Override
+    public Optional<MemberStanding> member(UUID memberId) {
+        return Optional.ofNullable(members.get(memberId));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.studyboard.progress.replica.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.studyboard.progress.replica.api.MemberLeftGroup;
+import dev.studyboard.progress.replica.application.InMemoryMemberReplicaStore.Member;
+import dev.studyboard.progress.replica.application.MemberChange.MemberJoined;
+import dev.studyboard.progress.replica.application.MemberChange.MemberLeft;
+import dev.studyboard.progress.replica.application.MemberChange.MemberRenamed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The replica of the members, through its ports, in memory: no Spring, no database, no Kafka. */
+@DisplayName("Member replication")
+class MemberReplicationTest {
+
+    private final UUID 이상경 = UUID.randomUUID();
+    private final InMemoryMemberReplicaStore members = new InMemoryMemberReplicaStore();
+    private final List<Object> announced = new ArrayList<>();
+    private final List<Boolean> activeWhenAnnounced = new ArrayList<>();
+    private final MemberReplication replication = new MemberReplication(
+            new IdempotentConsumer(new InMemoryProcessedEvents()), members, event -> {
+                activeWhenAnnounced.add(member().active());
+                announced.add(event);
+            });
+
+    private void apply(MemberChange change) {
+        var type = "studyboard.member." + change.getClass().getSimpleName();
+        replication.apply(new ReceivedEvent(UUID.randomUUID(), "/studyboard/member-service", type), change);
+    }
+
+    private Member member() {
+        return members.member(이상경).orElseThrow();
+    }
+
+    @Nested
+    @DisplayName("in order")
+    class InOrder {
+
+        @Test
+        @DisplayName("a member who joins is copied, active; a rename replaces the name")
+        void joinedAndRenamed() {
+            apply(new MemberJoined(이상경, 1, "이상경"));
+            apply(new MemberRenamed(이상경, 2, "이상경 (스터디장)"));
+
+            assertThat(member()).isEqualTo(new Member(2, "이상경 (스터디장)", true));
+            assertThat(announced).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a member who leaves is marked inactive first, then announced, so their open work is released")
+        void left() {
+            apply(new MemberJoined(이상경, 1, "이상경"));
+
+            apply(new MemberLeft(이상경, 2));
+
+            assertThat(member().active()).isFalse();
+            assertThat(announced).containsExactly(new MemberLeftGroup(이상경));
+            assertThat(activeWhenAnnounced).containsExactly(false);
+        }
+    }
+
+    @Nested
+    @DisplayName("out of order")
+    class OutOfOrder {
+
+        @Test
+        @DisplayName("old news is ignored")
+        void oldNews() {
+            apply(new MemberJoined(이상경, 1, "이상경"));
+            apply(new MemberRenamed(이상경, 2, "newer"));
+
+            apply(new MemberRenamed(이상경, 2, "older"));
+
+            assertThat(member().displayName()).isEqualTo("newer");
+        }
+
+        @Test
+        @DisplayName("a skipped version is refused")
+        void gap() {
+            apply(new MemberJoined(이상경, 1, "이상경"));
+
+            assertThatThrownBy(() -> apply(new MemberLeft(이상경, 3))).isInstanceOf(ReplicaGapException.class);
+            assertThat(member().active()).isTrue();
+            assertThat(announced).isEmpty();
+        }
+
+        @Test
+        @DisplayName("news of a member never seen is refused")
+        void neverSeen() {
+            assertThatThrownBy(() -> apply(new MemberRenamed(이상경, 2, "who?")))
+                    .isInstanceOf(ReplicaGapException.class)
+                    .hasMessageContaining("never seen");
+        }
+    }
+}
