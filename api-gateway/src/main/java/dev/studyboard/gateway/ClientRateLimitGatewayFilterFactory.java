@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * for ten minutes, so a stream of new client keys cannot grow the gateway's memory without end.
  */
 @Component
-class ClientRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<ClientRateLimitGatewayFilterFactory.Config> {
+class ClientRateLimitGatewayFilterFactory
+        extends AbstractGatewayFilterFactory<ClientRateLimitGatewayFilterFactory.Config> {
 
     static final Duration FORGET_AFTER = Duration.ofMinutes(10);
     static final long MOST_CLIENTS = 100_000;
@@ -93,7 +94,8 @@ class ClientRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<C
     private static String client(ServerWebExchange exchange) {
         return Optional.ofNullable(exchange.getRequest().getHeaders().getFirst("X-Api-Key"))
                 .or(() -> Optional.ofNullable(exchange.getRequest().getRemoteAddress())
-                        .map(InetSocketAddress::getAddress).map(Object::toString))
+                        .map(InetSocketAddress::getAddress)
+                        .map(Object::toString))
                 .orElse("unknown");
     }
 

@@ -19,7 +19,8 @@ class DashboardFromSummaryGatewayFilterFactory extends AbstractGatewayFilterFact
     private final ModifyResponseBodyGatewayFilterFactory modifyResponseBody;
     private final JsonMapper json;
 
-    DashboardFromSummaryGatewayFilterFactory(ModifyResponseBodyGatewayFilterFactory modifyResponseBody, JsonMapper json) {
+    DashboardFromSummaryGatewayFilterFactory(
+            ModifyResponseBodyGatewayFilterFactory modifyResponseBody, JsonMapper json) {
         super(Object.class);
         this.modifyResponseBody = modifyResponseBody;
         this.json = json;

@@ -38,24 +38,22 @@ class MemberDashboard {
     static final String PROGRESS_SERVICE = "progress-service";
 
     /** The composed answer. {@code member} or {@code work} is null when its service did not answer in time. */
-    record Dashboard(UUID memberId, Member member, JsonNode work, boolean partial, List<String> unavailable) {
-    }
+    record Dashboard(UUID memberId, Member member, JsonNode work, boolean partial, List<String> unavailable) {}
 
     /**
      * Who the member is, as the dashboard shows them: only what both sides of the strangler fig can tell (the
      * e-mail stays with member-service, which owns it). {@code status}: ACTIVE or LEFT.
      */
-    record Member(UUID id, String displayName, String status) {
-    }
+    record Member(UUID id, String displayName, String status) {}
 
-    private record Part<T>(String service, T body, boolean answered, boolean notFound) {
-    }
+    private record Part<T>(String service, T body, boolean answered, boolean notFound) {}
 
     private final WebClient http;
     private final Duration partTimeout;
 
-    MemberDashboard(@LoadBalanced WebClient.Builder http,
-                    @Value("${studyboard.composition.part-timeout:2s}") Duration partTimeout) {
+    MemberDashboard(
+            @LoadBalanced WebClient.Builder http,
+            @Value("${studyboard.composition.part-timeout:2s}") Duration partTimeout) {
         this.http = http.build();
         this.partTimeout = partTimeout;
     }
@@ -64,7 +62,10 @@ class MemberDashboard {
     @Operation(summary = "A member with their assigned sections: member-service and progress-service in one answer")
     Mono<Dashboard> dashboard(@PathVariable UUID memberId) {
         var member = part(MEMBER_SERVICE, "http://member-service/api/members/{id}", memberId, Member.class);
-        var work = part(PROGRESS_SERVICE, "http://progress-service/api/progress/members/{id}/summary", memberId,
+        var work = part(
+                PROGRESS_SERVICE,
+                "http://progress-service/api/progress/members/{id}/summary",
+                memberId,
                 JsonNode.class);
         return Mono.zip(member, work).map(parts -> {
             if (parts.getT1().notFound()) {
@@ -76,17 +77,25 @@ class MemberDashboard {
                     unavailable.add(part.service());
                 }
             }
-            return new Dashboard(memberId, parts.getT1().body(), parts.getT2().body(), !unavailable.isEmpty(),
+            return new Dashboard(
+                    memberId,
+                    parts.getT1().body(),
+                    parts.getT2().body(),
+                    !unavailable.isEmpty(),
                     List.copyOf(unavailable));
         });
     }
 
     private <T> Mono<Part<T>> part(String service, String uri, UUID memberId, Class<T> type) {
-        return http.get().uri(uri, memberId).retrieve().bodyToMono(type)
+        return http.get()
+                .uri(uri, memberId)
+                .retrieve()
+                .bodyToMono(type)
                 .timeout(partTimeout)
                 .map(body -> new Part<>(service, body, true, false))
                 // progress-service may not know a member yet (its replica lags): that is an answer, not an outage
-                .onErrorResume(WebClientResponseException.NotFound.class,
+                .onErrorResume(
+                        WebClientResponseException.NotFound.class,
                         notFound -> Mono.just(new Part<T>(service, null, true, true)))
                 .onErrorResume(failure -> Mono.just(new Part<T>(service, null, false, false)));
     }
@@ -96,8 +105,10 @@ class MemberDashboard {
      * they are (its replica of the members) and their work, so one service answers, and never partially.
      */
     static Dashboard fromSummary(JsonNode summary) {
-        var member = new Member(UUID.fromString(summary.get("memberId").asString()),
-                summary.get("displayName").asString(), summary.get("active").asBoolean() ? "ACTIVE" : "LEFT");
+        var member = new Member(
+                UUID.fromString(summary.get("memberId").asString()),
+                summary.get("displayName").asString(),
+                summary.get("active").asBoolean() ? "ACTIVE" : "LEFT");
         return new Dashboard(member.id(), member, summary, false, List.of());
     }
 

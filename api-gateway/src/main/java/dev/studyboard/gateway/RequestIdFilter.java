@@ -25,9 +25,14 @@ class RequestIdFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        var requestId = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        var requestId = given != null && ACCEPTED.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        var request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, requestId)).build();
+        var request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> headers.set(HEADER, requestId))
+                .build();
         return chain.filter(exchange.mutate().request(request).build());
     }
 

@@ -30,17 +30,26 @@ class ServiceUnavailableFallback {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .header("Retry-After", "5")
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "service-unavailable",
-                            service, service + " is not available right now; try again shortly"));
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "Service unavailable",
+                            "service-unavailable",
+                            service,
+                            service + " is not available right now; try again shortly"));
         }
         var method = exchange.getRequest().getMethod();
         boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
         return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout", "gateway-timeout", service, safe
-                        ? service + " did not answer in time; try again shortly"
-                        : service + " did not answer in time, so whether the change was made is unknown: "
-                                + "look before repeating it"));
+                .body(problem(
+                        HttpStatus.GATEWAY_TIMEOUT,
+                        "Gateway timeout",
+                        "gateway-timeout",
+                        service,
+                        safe
+                                ? service + " did not answer in time; try again shortly"
+                                : service + " did not answer in time, so whether the change was made is unknown: "
+                                        + "look before repeating it"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String type, String service, String detail) {
@@ -56,7 +65,7 @@ class ServiceUnavailableFallback {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException
                     || cause instanceof ResponseStatusException status
-                    && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+                            && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
                 return true;
             }
         }

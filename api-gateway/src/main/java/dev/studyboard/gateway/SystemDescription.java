@@ -36,17 +36,14 @@ class SystemDescription {
         }
 
         /** {@code apiDocs}: the path of its OpenAPI document through this gateway. */
-        record Entry(String owner, String purpose, String apiDocs) {
-        }
+        record Entry(String owner, String purpose, String apiDocs) {}
     }
 
     /** A service as the page shows it; {@code owner}, {@code purpose} and {@code apiDocs} are null if not configured. */
-    record Service(String name, String owner, String purpose, String apiDocs, List<Instance> instances) {
-    }
+    record Service(String name, String owner, String purpose, String apiDocs, List<Instance> instances) {}
 
     /** An instance as discovery lists it. */
-    record Instance(String instanceId, URI uri) {
-    }
+    record Instance(String instanceId, URI uri) {}
 
     private final ReactiveDiscoveryClient discovery;
     private final Catalogue catalogue;
@@ -59,10 +56,15 @@ class SystemDescription {
     @GetMapping("/api/system/services")
     @Operation(summary = "The services: their instances (from discovery), owners and API documents")
     Mono<List<Service>> services() {
-        return Flux.concat(discovery.getServices(), Flux.fromIterable(catalogue.services().keySet()))
+        return Flux.concat(
+                        discovery.getServices(),
+                        Flux.fromIterable(catalogue.services().keySet()))
                 .distinct()
                 .sort()
-                .concatMap(name -> discovery.getInstances(name).map(SystemDescription::instance).collectList()
+                .concatMap(name -> discovery
+                        .getInstances(name)
+                        .map(SystemDescription::instance)
+                        .collectList()
                         .map(instances -> describe(name, instances)))
                 .collectList();
     }

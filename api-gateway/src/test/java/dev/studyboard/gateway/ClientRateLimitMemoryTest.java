@@ -28,8 +28,8 @@ class ClientRateLimitMemoryTest {
     }
 
     private HttpStatus requestAs(String client) {
-        var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/catalog/books")
-                .header("X-Api-Key", client));
+        var exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.get("/api/catalog/books").header("X-Api-Key", client));
         oneRequestAnHour.filter(exchange, passed -> Mono.empty()).block();
         var status = exchange.getResponse().getStatusCode();
         return status == null ? HttpStatus.OK : HttpStatus.valueOf(status.value());
@@ -42,7 +42,8 @@ class ClientRateLimitMemoryTest {
         assertThat(requestAs("reader-1")).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(factory.clientsKept()).isEqualTo(1);
 
-        nanos.addAndGet(ClientRateLimitGatewayFilterFactory.FORGET_AFTER.plusSeconds(1).toNanos());
+        nanos.addAndGet(
+                ClientRateLimitGatewayFilterFactory.FORGET_AFTER.plusSeconds(1).toNanos());
 
         assertThat(factory.clientsKept()).isZero();
     }

@@ -32,10 +32,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The gateway in front of stand-in services (WireMock): what clients see when services answer, fail, hang or
  * are down. Discovery is a fixed list here (Eureka off), as on Kubernetes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false",
-        "GATEWAY_RATE_LIMIT=1000",
-        "studyboard.composition.part-timeout=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", "GATEWAY_RATE_LIMIT=1000", "studyboard.composition.part-timeout=1s"
+        })
 @AutoConfigureWebTestClient
 @DisplayName("The gateway")
 class GatewayTest {
@@ -83,10 +83,16 @@ class GatewayTest {
         void routesByPath() {
             CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{\"books\": []}")));
 
-            http.get().uri("/api/catalog/books").exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().exists(RequestIdFilter.HEADER)
-                    .expectBody().jsonPath("$.books").isArray();
+            http.get()
+                    .uri("/api/catalog/books")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .exists(RequestIdFilter.HEADER)
+                    .expectBody()
+                    .jsonPath("$.books")
+                    .isArray();
         }
 
         @Test
@@ -94,11 +100,17 @@ class GatewayTest {
         void keepsRequestId() {
             MEMBERS.stubFor(get("/api/members").willReturn(okJson("{\"members\": []}")));
 
-            http.get().uri("/api/members").header(RequestIdFilter.HEADER, "abc-123").exchange()
-                    .expectHeader().valueEquals(RequestIdFilter.HEADER, "abc-123");
+            http.get()
+                    .uri("/api/members")
+                    .header(RequestIdFilter.HEADER, "abc-123")
+                    .exchange()
+                    .expectHeader()
+                    .valueEquals(RequestIdFilter.HEADER, "abc-123");
 
             MEMBERS.verify(getRequestedFor(urlPathEqualTo("/api/members"))
-                    .withHeader(RequestIdFilter.HEADER, com.github.tomakehurst.wiremock.client.WireMock.equalTo("abc-123")));
+                    .withHeader(
+                            RequestIdFilter.HEADER,
+                            com.github.tomakehurst.wiremock.client.WireMock.equalTo("abc-123")));
         }
     }
 
@@ -113,8 +125,8 @@ class GatewayTest {
 
             http.get().uri("/api/catalog/books").exchange().expectStatus().isOk();
 
-            CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/books")).withHeader("traceparent",
-                    matching("00-[0-9a-f]{32}-[0-9a-f]{16}-01")));
+            CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/books"))
+                    .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-01")));
         }
 
         @Test
@@ -123,10 +135,18 @@ class GatewayTest {
             CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{\"books\": []}")));
             http.get().uri("/api/catalog/books").exchange().expectStatus().isOk();
 
-            var scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                    .returnResult(String.class).getResponseBody().collectList().block();
-            assertThat(String.join("", scrape)).containsPattern(
-                    "resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\"[^}]*state=\"closed\"[^}]*} 1\\.0");
+            var scrape = http.get()
+                    .uri("/actuator/prometheus")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(String.class)
+                    .getResponseBody()
+                    .collectList()
+                    .block();
+            assertThat(String.join("", scrape))
+                    .containsPattern(
+                            "resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\"[^}]*state=\"closed\"[^}]*} 1\\.0");
         }
     }
 
@@ -137,9 +157,14 @@ class GatewayTest {
         @Test
         @DisplayName("retries a GET that failed with 503, and the client sees the success")
         void retriesIdempotentRequests() {
-            PROGRESS.stubFor(get("/api/progress/books").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-            PROGRESS.stubFor(get("/api/progress/books").inScenario("flaky").whenScenarioStateIs("recovered")
+            PROGRESS.stubFor(get("/api/progress/books")
+                    .inScenario("flaky")
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse().withStatus(503))
+                    .willSetStateTo("recovered"));
+            PROGRESS.stubFor(get("/api/progress/books")
+                    .inScenario("flaky")
+                    .whenScenarioStateIs("recovered")
                     .willReturn(okJson("[]")));
 
             http.get().uri("/api/progress/books").exchange().expectStatus().isOk();
@@ -152,11 +177,18 @@ class GatewayTest {
         void doesNotRetryPost() {
             MEMBERS.stubFor(post("/api/members").willReturn(aResponse().withStatus(503)));
 
-            http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"displayName\":\"x\"}")
+            http.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"displayName\":\"x\"}")
                     .exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.service").isEqualTo("member-service");
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.service")
+                    .isEqualTo("member-service");
 
             MEMBERS.verify(1, postRequestedFor(urlPathEqualTo("/api/members")));
         }
@@ -166,22 +198,34 @@ class GatewayTest {
         void slowService() {
             CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{}").withFixedDelay(5_000)));
 
-            http.get().uri("/api/catalog/books").exchange()
-                    .expectStatus().isEqualTo(504)
+            http.get()
+                    .uri("/api/catalog/books")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(504)
                     .expectBody()
-                    .jsonPath("$.title").isEqualTo("Gateway timeout")
-                    .jsonPath("$.service").isEqualTo("catalog-service");
+                    .jsonPath("$.title")
+                    .isEqualTo("Gateway timeout")
+                    .jsonPath("$.service")
+                    .isEqualTo("catalog-service");
         }
 
         @Test
         @DisplayName("a write that timed out: 504 saying its outcome is unknown, and it was sent once")
         void slowWrite() {
-            CATALOG.stubFor(post("/api/catalog/books").willReturn(aResponse().withStatus(201).withFixedDelay(5_000)));
+            CATALOG.stubFor(post("/api/catalog/books")
+                    .willReturn(aResponse().withStatus(201).withFixedDelay(5_000)));
 
-            http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                    .expectStatus().isEqualTo(504)
-                    .expectBody().jsonPath("$.detail").value(detail ->
-                            assertThat((String) detail).contains("whether the change was made is unknown"));
+            http.post()
+                    .uri("/api/catalog/books")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(504)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains("whether the change was made is unknown"));
 
             CATALOG.verify(1, postRequestedFor(urlPathEqualTo("/api/catalog/books")));
         }
@@ -189,12 +233,19 @@ class GatewayTest {
         @Test
         @DisplayName("a service whose connections break: retried, then 503 problem details naming it")
         void serviceDown() {
-            PROGRESS.stubFor(get("/api/progress/books").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+            PROGRESS.stubFor(
+                    get("/api/progress/books").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-            http.get().uri("/api/progress/books").exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.service").isEqualTo("progress-service");
+            http.get()
+                    .uri("/api/progress/books")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.service")
+                    .isEqualTo("progress-service");
             PROGRESS.verify(3, getRequestedFor(urlPathEqualTo("/api/progress/books"))); // the first try and 2 retries
         }
     }
@@ -212,13 +263,20 @@ class GatewayTest {
             PROGRESS.stubFor(get("/api/progress/members/" + memberId + "/summary")
                     .willReturn(okJson("{\"assigned\": 3, \"done\": 2}")));
 
-            http.get().uri("/api/dashboard/members/{id}", memberId).exchange()
-                    .expectStatus().isOk()
+            http.get()
+                    .uri("/api/dashboard/members/{id}", memberId)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.member.displayName").isEqualTo("이상경")
-                    .jsonPath("$.work.done").isEqualTo(2)
-                    .jsonPath("$.partial").isEqualTo(false)
-                    .jsonPath("$.unavailable").isEmpty();
+                    .jsonPath("$.member.displayName")
+                    .isEqualTo("이상경")
+                    .jsonPath("$.work.done")
+                    .isEqualTo(2)
+                    .jsonPath("$.partial")
+                    .isEqualTo(false)
+                    .jsonPath("$.unavailable")
+                    .isEmpty();
         }
 
         @Test
@@ -228,13 +286,20 @@ class GatewayTest {
             PROGRESS.stubFor(get("/api/progress/members/" + memberId + "/summary")
                     .willReturn(okJson("{}").withFixedDelay(10_000)));
 
-            http.get().uri("/api/dashboard/members/{id}", memberId).exchange()
-                    .expectStatus().isOk()
+            http.get()
+                    .uri("/api/dashboard/members/{id}", memberId)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.member.displayName").isEqualTo("이상경")
-                    .jsonPath("$.work").doesNotExist()
-                    .jsonPath("$.partial").isEqualTo(true)
-                    .jsonPath("$.unavailable[0]").isEqualTo("progress-service");
+                    .jsonPath("$.member.displayName")
+                    .isEqualTo("이상경")
+                    .jsonPath("$.work")
+                    .doesNotExist()
+                    .jsonPath("$.partial")
+                    .isEqualTo(true)
+                    .jsonPath("$.unavailable[0]")
+                    .isEqualTo("progress-service");
         }
     }
 }

@@ -18,7 +18,8 @@ class PathShareRoutePredicateFactoryTest {
 
     /** A thousand members' dashboard paths. */
     static final List<String> PATHS = IntStream.range(0, 1000)
-            .mapToObj(i -> "/api/dashboard/members/" + new UUID(0x5f0c6b1e8f5a4a8eL, i)).toList();
+            .mapToObj(i -> "/api/dashboard/members/" + new UUID(0x5f0c6b1e8f5a4a8eL, i))
+            .toList();
 
     private static Predicate<ServerWebExchange> share(int percent) {
         var config = new PathShareRoutePredicateFactory.Config();
@@ -28,7 +29,8 @@ class PathShareRoutePredicateFactoryTest {
 
     private static List<String> taken(int percent) {
         var predicate = share(percent);
-        return PATHS.stream().filter(path -> predicate.test(MockServerWebExchange.from(MockServerHttpRequest.get(path))))
+        return PATHS.stream()
+                .filter(path -> predicate.test(MockServerWebExchange.from(MockServerHttpRequest.get(path))))
                 .toList();
     }
 
@@ -57,16 +59,20 @@ class PathShareRoutePredicateFactoryTest {
     @DisplayName("puts a path in the same bucket on every instance and in every release (CRC-32 of the path)")
     void stableBuckets() {
         // Pinned: a new hash would move members between the sides behind everyone's back.
-        assertThat(PathShareRoutePredicateFactory.bucketOf("/api/dashboard/members/00000000-0000-0000-0000-000000000001"))
+        assertThat(PathShareRoutePredicateFactory.bucketOf(
+                        "/api/dashboard/members/00000000-0000-0000-0000-000000000001"))
                 .isEqualTo(76);
-        assertThat(PathShareRoutePredicateFactory.bucketOf("/api/dashboard/members/5f0c6b1e-8f5a-4a8e-9a51-3f1c2d4e5f60"))
+        assertThat(PathShareRoutePredicateFactory.bucketOf(
+                        "/api/dashboard/members/5f0c6b1e-8f5a-4a8e-9a51-3f1c2d4e5f60"))
                 .isEqualTo(54);
     }
 
     @Test
     @DisplayName("refuses a share below 0 or above 100 (the gateway does not start)")
     void refusesNonsense() {
-        assertThatThrownBy(() -> share(101)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("101");
+        assertThatThrownBy(() -> share(101))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("101");
         assertThatThrownBy(() -> share(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

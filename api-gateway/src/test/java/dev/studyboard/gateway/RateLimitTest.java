@@ -17,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The per-client rate limit, with a limit small enough to reach: 3 requests a minute. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "GATEWAY_RATE_LIMIT=3", "GATEWAY_RATE_PERIOD=1m"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", "GATEWAY_RATE_LIMIT=3", "GATEWAY_RATE_PERIOD=1m"})
 @AutoConfigureWebTestClient
 @DisplayName("The gateway's rate limit")
 class RateLimitTest {
@@ -47,15 +48,32 @@ class RateLimitTest {
     @DisplayName("lets a client make its limit of requests, then answers 429 problem details with Retry-After")
     void limitsEachClient() {
         for (int i = 0; i < 3; i++) {
-            http.get().uri("/api/catalog/books").header("X-Api-Key", "reader-1").exchange().expectStatus().isOk();
+            http.get()
+                    .uri("/api/catalog/books")
+                    .header("X-Api-Key", "reader-1")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
 
-        http.get().uri("/api/catalog/books").header("X-Api-Key", "reader-1").exchange()
-                .expectStatus().isEqualTo(429)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists("Retry-After")
-                .expectBody().jsonPath("$.status").isEqualTo(429);
-        http.get().uri("/api/catalog/books").header("X-Api-Key", "reader-2").exchange()
-                .expectStatus().isOk(); // another client has its own allowance
+        http.get()
+                .uri("/api/catalog/books")
+                .header("X-Api-Key", "reader-1")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(429);
+        http.get()
+                .uri("/api/catalog/books")
+                .header("X-Api-Key", "reader-2")
+                .exchange()
+                .expectStatus()
+                .isOk(); // another client has its own allowance
     }
 }

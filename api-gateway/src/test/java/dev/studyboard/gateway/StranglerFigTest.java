@@ -36,11 +36,14 @@ import tools.jackson.databind.JsonNode;
  * dashboards are still composed by the gateway (the old side), the others are answered by progress-service (the
  * new side), and the client gets the same shape from both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false",
-        "GATEWAY_RATE_LIMIT=1000",
-        "DASHBOARD_MOVED_PERCENT=50",
-        "studyboard.composition.part-timeout=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=false",
+            "GATEWAY_RATE_LIMIT=1000",
+            "DASHBOARD_MOVED_PERCENT=50",
+            "studyboard.composition.part-timeout=1s"
+        })
 @AutoConfigureWebTestClient
 @DisplayName("The strangler fig of the member dashboard, at 50 %")
 class StranglerFigTest {
@@ -93,7 +96,8 @@ class StranglerFigTest {
         MEMBERS.stubFor(get("/api/members/" + memberId).willReturn(okJson("""
                 {"id": "%s", "displayName": "김태현", "email": "th@example.org", "status": "ACTIVE",
                  "joinedAt": "2025-03-01T10:00:00Z", "leftAt": null, "version": 2}""".formatted(memberId))));
-        PROGRESS.stubFor(get("/api/progress/members/" + memberId + "/summary").willReturn(okJson("""
+        PROGRESS.stubFor(
+                get("/api/progress/members/" + memberId + "/summary").willReturn(okJson("""
                 {"memberId": "%s", "displayName": "김태현", "active": true, "assigned": 2, "inProgress": 0, "done": 1,
                  "work": [{"bookId": "5f0c6b1e-8f5a-4a8e-9a51-3f1c2d4e5f60", "bookTitle": "그림으로 공부하는 마이크로 서비스 구조",
                            "item": "4.9", "sectionTitle": "리팩터링 패턴", "status": "DONE"},
@@ -102,9 +106,14 @@ class StranglerFigTest {
     }
 
     private JsonNode dashboard(UUID memberId) {
-        return http.get().uri(dashboardPath(memberId)).exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.get()
+                .uri(dashboardPath(memberId))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Nested
@@ -130,7 +139,8 @@ class StranglerFigTest {
         @DisplayName("still gets a partial answer when member-service is down, as before the move")
         void partialAsBefore() {
             servicesKnow(memberId);
-            MEMBERS.stubFor(get("/api/members/" + memberId).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+            MEMBERS.stubFor(
+                    get("/api/members/" + memberId).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
             var answer = dashboard(memberId);
 
@@ -177,14 +187,23 @@ class StranglerFigTest {
         @Test
         @DisplayName("a member progress-service does not know: its 404 problem passes through unchanged")
         void unknownMember() {
-            PROGRESS.stubFor(get("/api/progress/members/" + memberId + "/summary").willReturn(aResponse().withStatus(404)
-                    .withHeader("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-                    .withBody("{\"title\": \"Not Found\", \"status\": 404, \"detail\": \"No member " + memberId + "\"}")));
+            PROGRESS.stubFor(get("/api/progress/members/" + memberId + "/summary")
+                    .willReturn(aResponse()
+                            .withStatus(404)
+                            .withHeader("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                            .withBody("{\"title\": \"Not Found\", \"status\": 404, \"detail\": \"No member " + memberId
+                                    + "\"}")));
 
-            http.get().uri(dashboardPath(memberId)).exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").isEqualTo("No member " + memberId);
+            http.get()
+                    .uri(dashboardPath(memberId))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("No member " + memberId);
         }
 
         @Test
@@ -193,10 +212,16 @@ class StranglerFigTest {
             PROGRESS.stubFor(get(urlPathEqualTo("/api/progress/members/" + memberId + "/summary"))
                     .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-            http.get().uri(dashboardPath(memberId)).exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.service").isEqualTo("progress-service");
+            http.get()
+                    .uri(dashboardPath(memberId))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.service")
+                    .isEqualTo("progress-service");
         }
     }
 
@@ -211,11 +236,14 @@ class StranglerFigTest {
         var oldAnswer = dashboard(old);
         var newAnswer = dashboard(moved);
 
-        assertThat(fieldPaths(newAnswer)).isEqualTo(fieldPaths(oldAnswer))
+        assertThat(fieldPaths(newAnswer))
+                .isEqualTo(fieldPaths(oldAnswer))
                 .contains("/memberId", "/member/id", "/member/displayName", "/member/status", "/work/done", "/partial");
         assertThat(newAnswer.get("member").get("id").asString()).isEqualTo(moved.toString());
         assertThat(newAnswer.at("/work/work")).isEqualTo(oldAnswer.at("/work/work"));
-        assertThat(List.of(newAnswer.get("partial").asBoolean(), oldAnswer.get("partial").asBoolean()))
+        assertThat(List.of(
+                        newAnswer.get("partial").asBoolean(),
+                        oldAnswer.get("partial").asBoolean()))
                 .containsOnly(false);
     }
 

@@ -16,14 +16,17 @@ import tools.jackson.databind.JsonNode;
  * The system describes itself: discovery (a fixed list here, as on Kubernetes) says what runs where, configuration
  * says who owns it and where its API document is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false",
-        "spring.cloud.discovery.client.simple.instances.catalog-service[0].uri=http://10.0.0.11:8081",
-        "spring.cloud.discovery.client.simple.instances.catalog-service[0].metadata.management.port=9081",
-        "spring.cloud.discovery.client.simple.instances.catalog-service[1].uri=http://10.0.0.12:8081",
-        "spring.cloud.discovery.client.simple.instances.member-service[0].uri=http://10.0.0.21:8082",
-        // running, found by discovery, but nobody wrote down who owns it
-        "spring.cloud.discovery.client.simple.instances.reporting-service[0].uri=http://10.0.0.41:8084"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=false",
+            "spring.cloud.discovery.client.simple.instances.catalog-service[0].uri=http://10.0.0.11:8081",
+            "spring.cloud.discovery.client.simple.instances.catalog-service[0].metadata.management.port=9081",
+            "spring.cloud.discovery.client.simple.instances.catalog-service[1].uri=http://10.0.0.12:8081",
+            "spring.cloud.discovery.client.simple.instances.member-service[0].uri=http://10.0.0.21:8082",
+            // running, found by discovery, but nobody wrote down who owns it
+            "spring.cloud.discovery.client.simple.instances.reporting-service[0].uri=http://10.0.0.41:8084"
+        })
 @AutoConfigureWebTestClient
 @DisplayName("The self-describing system")
 class SystemDescriptionTest {
@@ -32,9 +35,14 @@ class SystemDescriptionTest {
     WebTestClient http;
 
     private JsonNode services() {
-        return http.get().uri("/api/system/services").exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.get()
+                .uri("/api/system/services")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static JsonNode named(JsonNode services, String name) {
@@ -49,8 +57,9 @@ class SystemDescriptionTest {
     @Test
     @DisplayName("lists every service discovery knows or configuration names, in name order")
     void everyService() {
-        assertThat(services().findValuesAsString("name")).containsExactly(
-                "api-gateway", "catalog-service", "member-service", "progress-service", "reporting-service");
+        assertThat(services().findValuesAsString("name"))
+                .containsExactly(
+                        "api-gateway", "catalog-service", "member-service", "progress-service", "reporting-service");
     }
 
     @Test
@@ -87,22 +96,40 @@ class SystemDescriptionTest {
     @Test
     @DisplayName("shows nothing beyond that: no instance metadata, no actuator, no address discovery did not list")
     void nothingMore() {
-        var body = http.get().uri("/api/system/services").exchange().expectBody(String.class).returnResult()
+        var body = http.get()
+                .uri("/api/system/services")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
                 .getResponseBody();
 
         assertThat(body).doesNotContain("actuator", "metadata", "management", "9081");
-        var addresses = Pattern.compile("https?://[^\"]+").matcher(body).results().map(match -> match.group()).toList();
-        assertThat(addresses).containsExactlyInAnyOrder("http://10.0.0.11:8081", "http://10.0.0.12:8081",
-                "http://10.0.0.21:8082", "http://10.0.0.41:8084");
+        var addresses = Pattern.compile("https?://[^\"]+")
+                .matcher(body)
+                .results()
+                .map(match -> match.group())
+                .toList();
+        assertThat(addresses)
+                .containsExactlyInAnyOrder(
+                        "http://10.0.0.11:8081",
+                        "http://10.0.0.12:8081",
+                        "http://10.0.0.21:8082",
+                        "http://10.0.0.41:8084");
     }
 
     @Test
     @DisplayName("has a page for people, served by the gateway and loading nothing from elsewhere")
     void page() {
-        var page = http.get().uri("/system.html").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).returnResult().getResponseBody();
+        var page = http.get()
+                .uri("/system.html")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(page).contains("fetch('/api/system/services')");
         assertThat(page).doesNotContainPattern("(src|href)=\"(https?:)?//");

@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "eureka.client.enabled=false") // no registry in these tests: discovery is the gateway's concern
 @AutoConfigureRestTestClient
 @Import(SharedContainers.class)
-public @interface CatalogIntegrationTest {
-}
+public @interface CatalogIntegrationTest {}

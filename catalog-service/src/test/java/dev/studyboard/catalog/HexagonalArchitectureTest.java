@@ -15,7 +15,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * each other. The shared problems the domain and the use cases throw ({@code dev.studyboard.problems}) are
  * imported too, to check that they are plain Java as well.
  */
-@AnalyzeClasses(packages = {"dev.studyboard.catalog", "dev.studyboard.problems"},
+@AnalyzeClasses(
+        packages = {"dev.studyboard.catalog", "dev.studyboard.problems"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class HexagonalArchitectureTest {
 
@@ -29,22 +30,45 @@ class HexagonalArchitectureTest {
             .adapter("messaging", "..book.adapter.out.messaging..");
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..book.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "jakarta..", "java.sql..", "javax.sql..", "org.apache.kafka..",
-                    "tools.jackson..", "com.fasterxml..", "dev.studyboard.outbox..", "dev.studyboard.web..")
+    static final ArchRule domainIsPlainJava = noClasses()
+            .that()
+            .resideInAPackage("..book.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.apache.kafka..",
+                    "tools.jackson..",
+                    "com.fasterxml..",
+                    "dev.studyboard.outbox..",
+                    "dev.studyboard.web..")
             .because("the domain is plain Java: no framework, database or messaging code");
 
     @ArchTest
-    static final ArchRule sharedProblemsArePlainJava = classes().that().resideInAPackage("dev.studyboard.problems..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.studyboard.problems..")
+    static final ArchRule sharedProblemsArePlainJava = classes()
+            .that()
+            .resideInAPackage("dev.studyboard.problems..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "dev.studyboard.problems..")
             .because("the domain throws them, so they must be plain Java too");
 
     @ArchTest
-    static final ArchRule applicationKnowsNoInfrastructure = noClasses().that()
+    static final ArchRule applicationKnowsNoInfrastructure = noClasses()
+            .that()
             .resideInAPackage("..book.application..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "java.sql..", "org.springframework.jdbc..", "org.apache.kafka..", "org.springframework.kafka..",
-                    "org.springframework.web..", "dev.studyboard.outbox..", "dev.studyboard.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "java.sql..",
+                    "org.springframework.jdbc..",
+                    "org.apache.kafka..",
+                    "org.springframework.kafka..",
+                    "org.springframework.web..",
+                    "dev.studyboard.outbox..",
+                    "dev.studyboard.web..")
             .because("use cases reach the database and Kafka only through their ports");
 }

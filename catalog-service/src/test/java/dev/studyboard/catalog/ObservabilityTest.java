@@ -27,18 +27,27 @@ class ObservabilityTest {
     RestTestClient http;
 
     private void registerBook() {
-        http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON)
+        http.post()
+                .uri("/api/catalog/books")
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                 .body("""
                         {"title": "Observed %s", "authors": ["Sam Newman"], "chapters": [
                           {"number": 8, "title": "모니터링", "sections": [{"item": "8.7", "title": "합성 모니터링", "page": 297}]}]}
                         """.formatted(UUID.randomUUID()))
-                .exchange().expectStatus().isCreated();
+                .exchange()
+                .expectStatus()
+                .isCreated();
     }
 
     private String scrape() {
-        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseBody();
+        return http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
     }
 
     /** The sum of every series of that name (one per tag combination). */
@@ -65,8 +74,9 @@ class ObservabilityTest {
         void recordsWrites(CapturedOutput output) {
             registerBook();
 
-            assertThat(output.getOut()).containsPattern(
-                    "audit +: POST /api/catalog/books by anonymous@\\S+ -> 201 in \\d+ ms \\(trace " + TRACE_ID + "\\)");
+            assertThat(output.getOut())
+                    .containsPattern("audit +: POST /api/catalog/books by anonymous@\\S+ -> 201 in \\d+ ms \\(trace "
+                            + TRACE_ID + "\\)");
         }
 
         @Test
@@ -85,21 +95,38 @@ class ObservabilityTest {
         @Test
         @DisplayName("shows the database and Kafka, with the broker's cluster id")
         void showsDependencies() {
-            http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+            http.get()
+                    .uri("/actuator/health")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.components.db.status").isEqualTo("UP")
-                    .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                    .jsonPath("$.components.kafka.details.clusterId").isNotEmpty();
+                    .jsonPath("$.components.db.status")
+                    .isEqualTo("UP")
+                    .jsonPath("$.components.kafka.status")
+                    .isEqualTo("UP")
+                    .jsonPath("$.components.kafka.details.clusterId")
+                    .isNotEmpty();
         }
 
         @Test
         @DisplayName("is ready with its database; Kafka is not a readiness condition (the outbox waits for it)")
         void readinessNeedsTheDatabaseOnly() {
-            http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+            http.get()
+                    .uri("/actuator/health/readiness")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.components.db.status").isEqualTo("UP")
-                    .jsonPath("$.components.kafka").doesNotExist();
-            http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+                    .jsonPath("$.components.db.status")
+                    .isEqualTo("UP")
+                    .jsonPath("$.components.kafka")
+                    .doesNotExist();
+            http.get()
+                    .uri("/actuator/health/liveness")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
     }
 
@@ -116,13 +143,18 @@ class ObservabilityTest {
             registerBook();
 
             assertThat(value(scrape(), "outbox_events_written_total")).isEqualTo(written + 1);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(value(scrape(), "outbox_events_published_total")).isGreaterThan(published));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(value(scrape(), "outbox_events_published_total"))
+                            .isGreaterThan(published));
             var scrape = scrape();
             assertThat(value(scrape, "outbox_relay_seconds_count")).isPositive();
             assertThat(value(scrape, "spring_kafka_template_seconds_count")).isPositive();
-            assertThat(scrape).contains("outbox_backlog", "outbox_oldest_unpublished_age_seconds",
-                    "http_server_requests_seconds_bucket", "application=\"catalog-service\"");
+            assertThat(scrape)
+                    .contains(
+                            "outbox_backlog",
+                            "outbox_oldest_unpublished_age_seconds",
+                            "http_server_requests_seconds_bucket",
+                            "application=\"catalog-service\"");
         }
     }
 }

@@ -31,10 +31,15 @@ public class DemoLoader {
      * @param readerName         the member credited with a checklist's done sections, which name no writer
      * @param replicationTimeout how long to wait for progress-service's replicas to catch up
      */
-    public static DemoLoader connectedTo(RestClient.Builder http, URI catalogUrl, URI memberUrl, URI progressUrl,
-                                         String readerName, Duration replicationTimeout) {
-        return new DemoLoader(new StudyBoardClient(http, catalogUrl, memberUrl, progressUrl), readerName,
-                replicationTimeout);
+    public static DemoLoader connectedTo(
+            RestClient.Builder http,
+            URI catalogUrl,
+            URI memberUrl,
+            URI progressUrl,
+            String readerName,
+            Duration replicationTimeout) {
+        return new DemoLoader(
+                new StudyBoardClient(http, catalogUrl, memberUrl, progressUrl), readerName, replicationTimeout);
     }
 
     DemoLoader(StudyBoardClient api, String readerName, Duration replicationTimeout) {
@@ -70,14 +75,19 @@ public class DemoLoader {
                 recordWork(bookId, row, memberIds.get(writer));
             }
         }
-        log.info("Loaded '{}' ({} sections) as book {}", notes.title(), notes.rows().size(), bookId);
+        log.info(
+                "Loaded '{}' ({} sections) as book {}",
+                notes.title(),
+                notes.rows().size(),
+                bookId);
         return bookId;
     }
 
     private void recordWork(UUID bookId, StudyNotes.Row row, UUID memberId) {
         var current = api.assignment(bookId, row.item());
         var status = current.get("status").asString();
-        if (!"DONE".equals(status) && !memberId.toString().equals(current.path("assignee").asString(""))) {
+        if (!"DONE".equals(status)
+                && !memberId.toString().equals(current.path("assignee").asString(""))) {
             api.assign(bookId, row.item(), memberId);
         }
         if (row.done() && "TODO".equals(status)) {

@@ -24,12 +24,13 @@ public class DemoLoaderApplication {
     }
 
     @Bean
-    DemoLoader demoLoader(RestClient.Builder http,
-                          @Value("${studyboard.demo.catalog-url:${studyboard.demo.base-url:http://localhost:8080}}") URI catalogUrl,
-                          @Value("${studyboard.demo.member-url:${studyboard.demo.base-url:http://localhost:8080}}") URI memberUrl,
-                          @Value("${studyboard.demo.progress-url:${studyboard.demo.base-url:http://localhost:8080}}") URI progressUrl,
-                          @Value("${studyboard.demo.reader-name:독자}") String readerName,
-                          @Value("${studyboard.demo.replication-timeout:60s}") Duration timeout) {
+    DemoLoader demoLoader(
+            RestClient.Builder http,
+            @Value("${studyboard.demo.catalog-url:${studyboard.demo.base-url:http://localhost:8080}}") URI catalogUrl,
+            @Value("${studyboard.demo.member-url:${studyboard.demo.base-url:http://localhost:8080}}") URI memberUrl,
+            @Value("${studyboard.demo.progress-url:${studyboard.demo.base-url:http://localhost:8080}}") URI progressUrl,
+            @Value("${studyboard.demo.reader-name:독자}") String readerName,
+            @Value("${studyboard.demo.replication-timeout:60s}") Duration timeout) {
         return DemoLoader.connectedTo(http, catalogUrl, memberUrl, progressUrl, readerName, timeout);
     }
 

@@ -14,8 +14,7 @@ public final class NotesParser {
     private static final Pattern TASK = Pattern.compile("^- \\[([ xX])]\\s+(\\d+(?:\\.\\d+)+)\\s+(.+?)\\s*$");
     private static final String DONE_MARK = ":heavy_check_mark:";
 
-    private NotesParser() {
-    }
+    private NotesParser() {}
 
     /** Chooses the form by content: a table header means seed 000's form, otherwise the checklist. */
     public static StudyNotes parse(String text) {
@@ -34,8 +33,10 @@ public final class NotesParser {
                 title = titleMatch.group(1);
             } else if (chapterMatch.matches()) {
                 rows = new ArrayList<>();
-                chapters.add(new StudyNotes.Chapter(Integer.parseInt(chapterMatch.group(1)),
-                        chapterMatch.group(2).strip(), rows));
+                chapters.add(new StudyNotes.Chapter(
+                        Integer.parseInt(chapterMatch.group(1)),
+                        chapterMatch.group(2).strip(),
+                        rows));
             } else if (rows != null && line.strip().startsWith("|")) {
                 tableRow(line).ifPresent(rows::add);
             }
@@ -56,11 +57,11 @@ public final class NotesParser {
                 title = titleMatch.group(1);
             } else if (chapterMatch.matches()) {
                 rows = new ArrayList<>();
-                chapters.add(new StudyNotes.Chapter(Integer.parseInt(chapterMatch.group(1)), chapterMatch.group(2),
-                        rows));
+                chapters.add(
+                        new StudyNotes.Chapter(Integer.parseInt(chapterMatch.group(1)), chapterMatch.group(2), rows));
             } else if (rows != null && task.matches()) {
-                rows.add(new StudyNotes.Row(task.group(2), task.group(3), null, null,
-                        !task.group(1).isBlank()));
+                rows.add(new StudyNotes.Row(
+                        task.group(2), task.group(3), null, null, !task.group(1).isBlank()));
             }
         }
         return new StudyNotes(title, List.copyOf(chapters));
@@ -68,14 +69,18 @@ public final class NotesParser {
 
     /** A data row of a chapter table; the header, the alignment row and an all-empty row are not sections. */
     private static java.util.Optional<StudyNotes.Row> tableRow(String line) {
-        var cells = Arrays.stream(line.strip().split("\\|", -1)).map(String::strip).toList();
+        var cells =
+                Arrays.stream(line.strip().split("\\|", -1)).map(String::strip).toList();
         cells = cells.subList(1, cells.size() - 1); // the text before the first and after the last pipe
-        if (cells.size() < 5 || cells.get(0).isEmpty() || cells.get(0).equals("아이템") || cells.get(0).startsWith(":")) {
+        if (cells.size() < 5
+                || cells.get(0).isEmpty()
+                || cells.get(0).equals("아이템")
+                || cells.get(0).startsWith(":")) {
             return java.util.Optional.empty();
         }
         var page = cells.get(2).isEmpty() ? null : Integer.valueOf(cells.get(2));
         var writer = cells.get(3).isEmpty() ? null : cells.get(3);
-        return java.util.Optional.of(new StudyNotes.Row(cells.get(0), cells.get(1), page, writer,
-                cells.get(4).contains(DONE_MARK)));
+        return java.util.Optional.of(new StudyNotes.Row(
+                cells.get(0), cells.get(1), page, writer, cells.get(4).contains(DONE_MARK)));
     }
 }

@@ -30,9 +30,14 @@ class StudyBoardClient {
     Map<String, UUID> memberIds() {
         var ids = new HashMap<String, UUID>();
         for (int page = 0; ; page++) {
-            var body = members.get().uri("/api/members?status=active&size=100&page={page}", page).retrieve().body(JsonNode.class);
-            body.get("members").forEach(m -> ids.putIfAbsent(m.get("displayName").asString(),
-                    UUID.fromString(m.get("id").asString())));
+            var body = members.get()
+                    .uri("/api/members?status=active&size=100&page={page}", page)
+                    .retrieve()
+                    .body(JsonNode.class);
+            body.get("members")
+                    .forEach(m -> ids.putIfAbsent(
+                            m.get("displayName").asString(),
+                            UUID.fromString(m.get("id").asString())));
             if (page + 1 >= body.at("/page/totalPages").asInt()) {
                 return ids;
             }
@@ -40,14 +45,20 @@ class StudyBoardClient {
     }
 
     UUID addMember(String displayName) {
-        var created = members.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("displayName", displayName)).retrieve().body(JsonNode.class);
+        var created = members.post()
+                .uri("/api/members")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("displayName", displayName))
+                .retrieve()
+                .body(JsonNode.class);
         return UUID.fromString(created.get("id").asString());
     }
 
     Optional<UUID> bookIdByTitle(String title) {
         for (int page = 0; ; page++) {
-            var body = catalog.get().uri("/api/catalog/books?size=100&page={page}", page).retrieve()
+            var body = catalog.get()
+                    .uri("/api/catalog/books?size=100&page={page}", page)
+                    .retrieve()
                     .body(JsonNode.class);
             for (var book : body.get("books")) {
                 if (title.equals(book.get("title").asString())) {
@@ -73,10 +84,13 @@ class StudyBoardClient {
             }
             chapters.add(Map.of("number", chapter.number(), "title", chapter.title(), "sections", sections));
         }
-        var created = catalog.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("title", notes.title(), "authors", List.of(author), "language", "ko",
-                        "chapters", chapters))
-                .retrieve().body(JsonNode.class);
+        var created = catalog.post()
+                .uri("/api/catalog/books")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "title", notes.title(), "authors", List.of(author), "language", "ko", "chapters", chapters))
+                .retrieve()
+                .body(JsonNode.class);
         return UUID.fromString(created.get("id").asString());
     }
 
@@ -87,24 +101,33 @@ class StudyBoardClient {
     }
 
     JsonNode assignment(UUID bookId, String item) {
-        return progress.get().uri("/api/progress/books/{book}/sections/{item}", bookId, item).retrieve()
+        return progress.get()
+                .uri("/api/progress/books/{book}/sections/{item}", bookId, item)
+                .retrieve()
                 .body(JsonNode.class);
     }
 
     void assign(UUID bookId, String item, UUID memberId) {
-        progress.put().uri("/api/progress/books/{book}/sections/{item}/assignee", bookId, item)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("memberId", memberId))
-                .retrieve().toBodilessEntity();
+        progress.put()
+                .uri("/api/progress/books/{book}/sections/{item}/assignee", bookId, item)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("memberId", memberId))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     void step(UUID bookId, String item, String step) {
-        progress.post().uri("/api/progress/books/{book}/sections/{item}/{step}", bookId, item, step)
-                .retrieve().toBodilessEntity();
+        progress.post()
+                .uri("/api/progress/books/{book}/sections/{item}/{step}", bookId, item, step)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     String board(UUID bookId, String format) {
-        return progress.get().uri("/api/progress/books/{book}/board?format={format}", bookId, format)
-                .retrieve().body(String.class);
+        return progress.get()
+                .uri("/api/progress/books/{book}/board?format={format}", bookId, format)
+                .retrieve()
+                .body(String.class);
     }
 
     private static boolean exists(RestClient client, String path) {

@@ -8,12 +8,10 @@ import java.util.List;
  */
 public record StudyNotes(String title, List<Chapter> chapters) {
 
-    public record Chapter(int number, String title, List<Row> rows) {
-    }
+    public record Chapter(int number, String title, List<Row> rows) {}
 
     /** One section as the notes list it; {@code page} and {@code writer} may be missing ({@code null}). */
-    public record Row(String item, String title, Integer page, String writer, boolean done) {
-    }
+    public record Row(String item, String title, Integer page, String writer, boolean done) {}
 
     public List<Row> rows() {
         return chapters.stream().flatMap(chapter -> chapter.rows().stream()).toList();

@@ -27,8 +27,10 @@ class NotesParserTest {
         assertThat(notes.chapters().get(0).title()).isEqualTo("디지털 전환: 마이크로서비스가 중요해진 배경");
         assertThat(notes.chapters().get(2).rows().get(0))
                 .isEqualTo(new StudyNotes.Row("3.1", "서비스 구조", 44, "이상경", true));
-        assertThat(notes.chapters().get(4).rows()).extracting(StudyNotes.Row::writer, StudyNotes.Row::done)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("김상초", true),
+        assertThat(notes.chapters().get(4).rows())
+                .extracting(StudyNotes.Row::writer, StudyNotes.Row::done)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("김상초", true),
                         org.assertj.core.groups.Tuple.tuple("이상경", false),
                         org.assertj.core.groups.Tuple.tuple("김태현", false),
                         org.assertj.core.groups.Tuple.tuple(null, false));

@@ -33,7 +33,8 @@ class BlueGreenTest {
     }
 
     private static Deployment colour(String colour) {
-        return rendered().find(Deployment.class, StudyBoard.NAMESPACE, SERVICE + "-" + colour)
+        return rendered()
+                .find(Deployment.class, StudyBoard.NAMESPACE, SERVICE + "-" + colour)
                 .orElseThrow(() -> new AssertionError("k8s/blue-green has no Deployment " + SERVICE + "-" + colour));
     }
 
@@ -43,8 +44,11 @@ class BlueGreenTest {
 
     /** The colours whose pods the member-service Service selects. */
     private static List<String> selectedColours(Service service) {
-        return COLOURS.stream().filter(colour -> Labels.matches(service.getSpec().getSelector(),
-                colour(colour).getSpec().getTemplate().getMetadata().getLabels())).toList();
+        return COLOURS.stream()
+                .filter(colour -> Labels.matches(
+                        service.getSpec().getSelector(),
+                        colour(colour).getSpec().getTemplate().getMetadata().getLabels()))
+                .toList();
     }
 
     @Nested
@@ -57,51 +61,96 @@ class BlueGreenTest {
             for (String colour : COLOURS) {
                 Deployment deployment = colour(colour);
                 assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
-                        .containsEntry(StudyBoard.NAME_LABEL, SERVICE).containsEntry("color", colour);
+                        .containsEntry(StudyBoard.NAME_LABEL, SERVICE)
+                        .containsEntry("color", colour);
                 assertThat(deployment.getSpec().getSelector().getMatchLabels()).containsEntry("color", colour);
             }
-            assertThat(Labels.matches(colour("blue").getSpec().getSelector(),
-                    colour("green").getSpec().getTemplate().getMetadata().getLabels())).isFalse();
+            assertThat(Labels.matches(
+                            colour("blue").getSpec().getSelector(),
+                            colour("green")
+                                    .getSpec()
+                                    .getTemplate()
+                                    .getMetadata()
+                                    .getLabels()))
+                    .isFalse();
         }
 
         @Test
-        @DisplayName("are both ready for traffic: running, with the readiness probe of member-service's readiness group")
+        @DisplayName(
+                "are both ready for traffic: running, with the readiness probe of member-service's readiness group")
         void bothReady() {
             for (String colour : COLOURS) {
                 Deployment deployment = colour(colour);
-                var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-                assertThat(deployment.getSpec().getReplicas()).as("%s replicas", colour).isPositive();
-                assertThat(WorkloadTest.httpPath(container.getReadinessProbe())).as("%s readiness probe", colour)
+                var container = deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0);
+                assertThat(deployment.getSpec().getReplicas())
+                        .as("%s replicas", colour)
+                        .isPositive();
+                assertThat(WorkloadTest.httpPath(container.getReadinessProbe()))
+                        .as("%s readiness probe", colour)
                         .contains("/actuator/health/readiness");
             }
-            assertThat(colour("blue").getSpec().getReplicas()).isEqualTo(colour("green").getSpec().getReplicas());
+            assertThat(colour("blue").getSpec().getReplicas())
+                    .isEqualTo(colour("green").getSpec().getReplicas());
         }
 
         @Test
         @DisplayName("have the release's member-service pod spec; only the image tag differs, green runs the next one")
         void onlyTheCodeDiffers() {
-            Deployment release = Overlay.LOCAL.rendered().find(Deployment.class, StudyBoard.NAMESPACE, SERVICE).orElseThrow();
+            Deployment release = Overlay.LOCAL
+                    .rendered()
+                    .find(Deployment.class, StudyBoard.NAMESPACE, SERVICE)
+                    .orElseThrow();
             for (String colour : COLOURS) {
-                assertThat(withoutImages(colour(colour).getSpec().getTemplate().getSpec())).as(colour)
+                assertThat(withoutImages(colour(colour).getSpec().getTemplate().getSpec()))
+                        .as(colour)
                         .isEqualTo(withoutImages(release.getSpec().getTemplate().getSpec()));
             }
-            String blue = colour("blue").getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-            String green = colour("green").getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+            String blue = colour("blue")
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getImage();
+            String green = colour("green")
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getImage();
             assertThat(StudyBoard.moduleOfImage(blue)).contains(SERVICE);
             assertThat(StudyBoard.moduleOfImage(green)).contains(SERVICE);
             assertThat(green).isNotEqualTo(blue);
         }
 
         @Test
-        @DisplayName("replace the single member-service Deployment and its autoscaler; the disruption budget covers both")
+        @DisplayName(
+                "replace the single member-service Deployment and its autoscaler; the disruption budget covers both")
         void replaceTheSingleDeployment() {
-            assertThat(rendered().find(Deployment.class, StudyBoard.NAMESPACE, SERVICE)).isEmpty();
+            assertThat(rendered().find(Deployment.class, StudyBoard.NAMESPACE, SERVICE))
+                    .isEmpty();
             assertThat(rendered().own(HorizontalPodAutoscaler.class))
-                    .noneMatch(autoscaler -> autoscaler.getSpec().getScaleTargetRef().getName().startsWith(SERVICE));
-            PodDisruptionBudget budget = rendered().find(PodDisruptionBudget.class, StudyBoard.NAMESPACE, SERVICE).orElseThrow();
+                    .noneMatch(autoscaler ->
+                            autoscaler.getSpec().getScaleTargetRef().getName().startsWith(SERVICE));
+            PodDisruptionBudget budget = rendered()
+                    .find(PodDisruptionBudget.class, StudyBoard.NAMESPACE, SERVICE)
+                    .orElseThrow();
             for (String colour : COLOURS) {
-                assertThat(Labels.matches(budget.getSpec().getSelector(),
-                        colour(colour).getSpec().getTemplate().getMetadata().getLabels())).as(colour).isTrue();
+                assertThat(Labels.matches(
+                                budget.getSpec().getSelector(),
+                                colour(colour)
+                                        .getSpec()
+                                        .getTemplate()
+                                        .getMetadata()
+                                        .getLabels()))
+                        .as(colour)
+                        .isTrue();
             }
         }
     }
@@ -115,8 +164,10 @@ class BlueGreenTest {
         void selectsOneColour() {
             assertThat(selectedColours(service(rendered()))).containsExactly("blue");
             assertThat(rendered().workloadsInCluster())
-                    .filteredOn(workload -> Labels.matches(service(rendered()).getSpec().getSelector(), workload.podLabels()))
-                    .extracting(Workload::name).containsExactly(SERVICE + "-blue");
+                    .filteredOn(workload ->
+                            Labels.matches(service(rendered()).getSpec().getSelector(), workload.podLabels()))
+                    .extracting(Workload::name)
+                    .containsExactly(SERVICE + "-blue");
         }
 
         @Test
@@ -126,8 +177,8 @@ class BlueGreenTest {
             Rendered back = switchedTo("blue", work.resolve("back"));
 
             assertThat(selectedColours(service(green))).containsExactly("green");
-            assertThat(differences(rendered(), green)).containsExactly(
-                    "v1 Service studyboard/member-service spec.selector.color: blue -> green");
+            assertThat(differences(rendered(), green))
+                    .containsExactly("v1 Service studyboard/member-service spec.selector.color: blue -> green");
             assertThat(selectedColours(service(back))).containsExactly("blue");
             assertThat(differences(rendered(), back)).isEmpty();
         }
@@ -136,9 +187,12 @@ class BlueGreenTest {
     @Test
     @DisplayName("is documented in k8s/README.md: how to start it, switch, and switch back")
     void documented() {
-        assertThat(StudyBoard.readme()).contains("kubectl apply -k k8s/blue-green")
-                .contains("kubectl -n studyboard patch service member-service -p '{\"spec\":{\"selector\":{\"color\":\"green\"}}}'")
-                .contains("kubectl -n studyboard patch service member-service -p '{\"spec\":{\"selector\":{\"color\":\"blue\"}}}'");
+        assertThat(StudyBoard.readme())
+                .contains("kubectl apply -k k8s/blue-green")
+                .contains(
+                        "kubectl -n studyboard patch service member-service -p '{\"spec\":{\"selector\":{\"color\":\"green\"}}}'")
+                .contains(
+                        "kubectl -n studyboard patch service member-service -p '{\"spec\":{\"selector\":{\"color\":\"blue\"}}}'");
     }
 
     /**
@@ -188,7 +242,8 @@ class BlueGreenTest {
         KubernetesSerialization serialization = new KubernetesSerialization();
         Map<String, Object> leaves = new LinkedHashMap<>();
         for (HasMetadata object : objects) {
-            String id = object.getApiVersion() + " " + object.getKind() + " " + object.getMetadata().getNamespace() + "/"
+            String id = object.getApiVersion() + " " + object.getKind() + " "
+                    + object.getMetadata().getNamespace() + "/"
                     + object.getMetadata().getName();
             flatten(id + " ", serialization.convertValue(object, Map.class), leaves);
         }

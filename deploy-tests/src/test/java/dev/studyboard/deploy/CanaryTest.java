@@ -28,12 +28,16 @@ class CanaryTest {
     }
 
     private static Deployment stable() {
-        return rendered().find(Deployment.class, StudyBoard.NAMESPACE, "catalog-service").orElseThrow();
+        return rendered()
+                .find(Deployment.class, StudyBoard.NAMESPACE, "catalog-service")
+                .orElseThrow();
     }
 
     private static Deployment canary() {
-        return rendered().own(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals("catalog-service-canary"))
-                .findFirst().orElseThrow(() -> new AssertionError("k8s/canary has no Deployment catalog-service-canary"));
+        return rendered().own(Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals("catalog-service-canary"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("k8s/canary has no Deployment catalog-service-canary"));
     }
 
     @Nested
@@ -43,8 +47,18 @@ class CanaryTest {
         @Test
         @DisplayName("runs another tag of the catalog-service image")
         void anotherTagOfTheSameImage() {
-            String stableImage = stable().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-            String canaryImage = canary().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+            String stableImage = stable().getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getImage();
+            String canaryImage = canary().getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getImage();
 
             assertThat(StudyBoard.moduleOfImage(canaryImage)).contains("catalog-service");
             assertThat(canaryImage.substring(0, canaryImage.lastIndexOf(':')))
@@ -62,10 +76,14 @@ class CanaryTest {
         @Test
         @DisplayName("labels its pods track: canary, which keeps them out of the stable Deployment")
         void trackLabel() {
-            Map<String, String> canaryPods = canary().getSpec().getTemplate().getMetadata().getLabels();
+            Map<String, String> canaryPods =
+                    canary().getSpec().getTemplate().getMetadata().getLabels();
 
-            assertThat(canaryPods).containsEntry("track", "canary").containsEntry(StudyBoard.NAME_LABEL, "catalog-service");
-            assertThat(Labels.matches(stable().getSpec().getSelector(), canaryPods)).isFalse();
+            assertThat(canaryPods)
+                    .containsEntry("track", "canary")
+                    .containsEntry(StudyBoard.NAME_LABEL, "catalog-service");
+            assertThat(Labels.matches(stable().getSpec().getSelector(), canaryPods))
+                    .isFalse();
             assertThat(canary().getSpec().getReplicas()).isEqualTo(1);
         }
     }
@@ -77,11 +95,19 @@ class CanaryTest {
         @Test
         @DisplayName("reaches it through the catalog-service Service too, which selects both tracks")
         void serviceSelectsBothTracks() {
-            Service service = rendered().find(Service.class, StudyBoard.NAMESPACE, "catalog-service").orElseThrow();
+            Service service = rendered()
+                    .find(Service.class, StudyBoard.NAMESPACE, "catalog-service")
+                    .orElseThrow();
             Map<String, String> selector = service.getSpec().getSelector();
 
-            assertThat(Labels.matches(selector, canary().getSpec().getTemplate().getMetadata().getLabels())).isTrue();
-            assertThat(Labels.matches(selector, stable().getSpec().getTemplate().getMetadata().getLabels())).isTrue();
+            assertThat(Labels.matches(
+                            selector,
+                            canary().getSpec().getTemplate().getMetadata().getLabels()))
+                    .isTrue();
+            assertThat(Labels.matches(
+                            selector,
+                            stable().getSpec().getTemplate().getMetadata().getLabels()))
+                    .isTrue();
         }
 
         @Test
@@ -96,14 +122,21 @@ class CanaryTest {
             assertThat(parent.getName()).isEqualTo("catalog-service");
 
             List<HTTPBackendRef> backends = route.getSpec().getRules().get(0).getBackendRefs();
-            Map<String, Integer> weights = backends.stream().collect(Collectors.toMap(HTTPBackendRef::getName, HTTPBackendRef::getWeight));
-            assertThat(weights).containsExactlyInAnyOrderEntriesOf(Map.of("catalog-service-stable", 90, "catalog-service-canary", 10));
+            Map<String, Integer> weights =
+                    backends.stream().collect(Collectors.toMap(HTTPBackendRef::getName, HTTPBackendRef::getWeight));
+            assertThat(weights)
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("catalog-service-stable", 90, "catalog-service-canary", 10));
 
             for (HTTPBackendRef backend : backends) {
-                Service service = rendered().find(Service.class, StudyBoard.NAMESPACE, backend.getName()).orElseThrow();
-                assertThat(service.getSpec().getPorts()).anyMatch(port -> port.getPort().equals(backend.getPort()));
+                Service service = rendered()
+                        .find(Service.class, StudyBoard.NAMESPACE, backend.getName())
+                        .orElseThrow();
+                assertThat(service.getSpec().getPorts())
+                        .anyMatch(port -> port.getPort().equals(backend.getPort()));
                 String track = backend.getName().endsWith("-canary") ? "canary" : "stable";
-                assertThat(service.getSpec().getSelector()).as("selector of %s", backend.getName())
+                assertThat(service.getSpec().getSelector())
+                        .as("selector of %s", backend.getName())
                         .containsEntry("track", track);
             }
         }
@@ -112,8 +145,10 @@ class CanaryTest {
     @Test
     @DisplayName("can be deleted without touching the stable release: it shares no object with it")
     void deletableOnItsOwn() {
-        Set<String> canaryObjects = rendered().own().stream().map(CanaryTest::id).collect(Collectors.toSet());
-        Set<String> releaseObjects = Overlay.LOCAL.rendered().own().stream().map(CanaryTest::id).collect(Collectors.toSet());
+        Set<String> canaryObjects =
+                rendered().own().stream().map(CanaryTest::id).collect(Collectors.toSet());
+        Set<String> releaseObjects =
+                Overlay.LOCAL.rendered().own().stream().map(CanaryTest::id).collect(Collectors.toSet());
 
         assertThat(canaryObjects).doesNotContainAnyElementsOf(releaseObjects);
     }
@@ -121,11 +156,14 @@ class CanaryTest {
     @Test
     @DisplayName("is documented in k8s/README.md: how to start it and how to roll it back")
     void documented() {
-        assertThat(StudyBoard.readme()).contains("kubectl apply -k k8s/canary").contains("kubectl delete -k k8s/canary");
+        assertThat(StudyBoard.readme())
+                .contains("kubectl apply -k k8s/canary")
+                .contains("kubectl delete -k k8s/canary");
     }
 
     private static String id(HasMetadata object) {
-        return object.getApiVersion() + " " + object.getKind() + " " + object.getMetadata().getNamespace() + "/"
+        return object.getApiVersion() + " " + object.getKind() + " "
+                + object.getMetadata().getNamespace() + "/"
                 + object.getMetadata().getName();
     }
 

@@ -37,7 +37,8 @@ class ConfigurationTest {
                 Container container = workload.mainContainer();
                 Environment environment = new Environment(workload, container, overlay);
                 Set<String> read = StudyBoard.variablesRead(workload.app(), environment.springProfiles());
-                softly.assertThat(environment.names()).as("%s sets variables that %s reads: %s", workload, workload.app(), read)
+                softly.assertThat(environment.names())
+                        .as("%s sets variables that %s reads: %s", workload, workload.app(), read)
                         .isSubsetOf(read);
             }));
         }
@@ -49,7 +50,9 @@ class ConfigurationTest {
             assertSoftly(softly -> overlay.rendered().studyBoardWorkloads().forEach(workload -> {
                 Environment environment = new Environment(workload, workload.mainContainer(), overlay);
                 SpringConfig config = StudyBoard.springConfig(workload.app(), environment.springProfiles());
-                softly.assertThat(environment.names()).as("%s variables", workload).containsAll(config.requiredPlaceholders());
+                softly.assertThat(environment.names())
+                        .as("%s variables", workload)
+                        .containsAll(config.requiredPlaceholders());
             }));
         }
 
@@ -57,9 +60,12 @@ class ConfigurationTest {
         @EnumSource(Overlay.class)
         @DisplayName("every service runs with the kubernetes Spring profile")
         void kubernetesProfile(Overlay overlay) {
-            assertSoftly(softly -> overlay.rendered().studyBoardWorkloads().forEach(workload ->
-                    softly.assertThat(new Environment(workload, workload.mainContainer(), overlay).springProfiles())
-                            .as("%s SPRING_PROFILES_ACTIVE", workload).contains("kubernetes")));
+            assertSoftly(softly -> overlay.rendered()
+                    .studyBoardWorkloads()
+                    .forEach(workload -> softly.assertThat(
+                                    new Environment(workload, workload.mainContainer(), overlay).springProfiles())
+                            .as("%s SPRING_PROFILES_ACTIVE", workload)
+                            .contains("kubernetes")));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -67,12 +73,15 @@ class ConfigurationTest {
         @DisplayName("each service's DB_URL names its own database: database per service")
         void databasePerService(Overlay overlay) {
             assertSoftly(softly -> overlay.rendered().studyBoardServices().forEach(workload -> {
-                boolean ownsDatabase = StudyBoard.deployed(workload.app()).orElseThrow().ownsDatabase();
+                boolean ownsDatabase =
+                        StudyBoard.deployed(workload.app()).orElseThrow().ownsDatabase();
                 Optional<String> url = new Environment(workload, workload.mainContainer(), overlay).value("DB_URL");
                 if (ownsDatabase) {
                     String database = workload.app().replace("-service", "");
-                    softly.assertThat(url).as("%s DB_URL", workload)
-                            .hasValueSatisfying(value -> assertThat(value).matches("jdbc:postgresql://[^/]+/" + database));
+                    softly.assertThat(url)
+                            .as("%s DB_URL", workload)
+                            .hasValueSatisfying(
+                                    value -> assertThat(value).matches("jdbc:postgresql://[^/]+/" + database));
                 } else {
                     softly.assertThat(url).as("%s has no database", workload).isEmpty();
                 }
@@ -95,11 +104,17 @@ class ConfigurationTest {
             assertSoftly(softly -> rendered.studyBoardWorkloads().forEach(workload -> {
                 Environment environment = new Environment(workload, workload.mainContainer(), overlay);
                 for (String variable : environment.names()) {
-                    environment.value(variable).ifPresent(value -> hostPorts(value).forEach((host, port) ->
-                            rendered.find(Service.class, workload.namespace(), host).ifPresent(service ->
-                                    softly.assertThat(service.getSpec().getPorts()).extracting(ServicePort::getPort)
-                                            .as("%s %s=%s: ports of Service %s", workload, variable, value, host)
-                                            .contains(port))));
+                    environment
+                            .value(variable)
+                            .ifPresent(value -> hostPorts(value)
+                                    .forEach((host, port) -> rendered.find(Service.class, workload.namespace(), host)
+                                            .ifPresent(service -> softly.assertThat(
+                                                            service.getSpec().getPorts())
+                                                    .extracting(ServicePort::getPort)
+                                                    .as(
+                                                            "%s %s=%s: ports of Service %s",
+                                                            workload, variable, value, host)
+                                                    .contains(port))));
                 }
             }));
         }
@@ -112,25 +127,37 @@ class ConfigurationTest {
             assertSoftly(softly -> rendered.studyBoardWorkloads().forEach(workload -> {
                 Environment environment = new Environment(workload, workload.mainContainer(), overlay);
                 for (String variable : environment.names()) {
-                    environment.value(variable).ifPresent(value -> hostPorts(value).keySet().forEach(host ->
-                            softly.assertThat(rendered.find(Service.class, workload.namespace(), host))
-                                    .as("%s %s=%s: Service %s", workload, variable, value, host).isPresent()));
+                    environment
+                            .value(variable)
+                            .ifPresent(value -> hostPorts(value)
+                                    .keySet()
+                                    .forEach(host -> softly.assertThat(
+                                                    rendered.find(Service.class, workload.namespace(), host))
+                                            .as("%s %s=%s: Service %s", workload, variable, value, host)
+                                            .isPresent()));
                 }
             }));
         }
 
         @ParameterizedTest(name = "{0}")
-        @EnumSource(value = Overlay.class, names = {"LOCAL", "PRODUCTION"})
+        @EnumSource(
+                value = Overlay.class,
+                names = {"LOCAL", "PRODUCTION"})
         @DisplayName("api-gateway routes to every domain service by its Service name and port")
         void gatewayRoutesToServices(Overlay overlay) {
             Workload gateway = overlay.rendered().studyBoardWorkloads().stream()
-                    .filter(workload -> workload.app().equals("api-gateway")).findFirst().orElseThrow();
+                    .filter(workload -> workload.app().equals("api-gateway"))
+                    .findFirst()
+                    .orElseThrow();
             Environment environment = new Environment(gateway, gateway.mainContainer(), overlay);
-            assertSoftly(softly -> StudyBoard.DEPLOYED.stream().filter(StudyBoard.DeployedService::ownsDatabase).forEach(service -> {
-                String variable = service.name().replace("-service", "").toUpperCase() + "_URL";
-                softly.assertThat(environment.value(variable)).as("api-gateway %s", variable)
-                        .contains("http://" + service.name() + ":" + service.port());
-            }));
+            assertSoftly(softly -> StudyBoard.DEPLOYED.stream()
+                    .filter(StudyBoard.DeployedService::ownsDatabase)
+                    .forEach(service -> {
+                        String variable = service.name().replace("-service", "").toUpperCase() + "_URL";
+                        softly.assertThat(environment.value(variable))
+                                .as("api-gateway %s", variable)
+                                .contains("http://" + service.name() + ":" + service.port());
+                    }));
         }
 
         private static Map<String, Integer> hostPorts(String value) {
@@ -149,7 +176,8 @@ class ConfigurationTest {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(Overlay.class)
-        @DisplayName("every one a pod or Ingress refers to exists, with the key it reads, or is a documented external Secret")
+        @DisplayName(
+                "every one a pod or Ingress refers to exists, with the key it reads, or is a documented external Secret")
         void everyReferenceResolves(Overlay overlay) {
             Rendered rendered = overlay.rendered();
             Map<String, Set<String>> external = overlay.externalSecrets();
@@ -157,18 +185,22 @@ class ConfigurationTest {
             rendered.workloads().forEach(workload -> references.addAll(Reference.of(workload.pod())));
             rendered.own(Ingress.class).forEach(ingress -> references.addAll(Reference.of(ingress)));
 
-            assertSoftly(softly -> references.stream().filter(reference -> !reference.optional()).forEach(reference -> {
-                Optional<Set<String>> keys = reference.kind() == Reference.Kind.CONFIG_MAP
-                        ? rendered.configMapKeys(StudyBoard.NAMESPACE, reference.name())
-                        : rendered.secretKeys(StudyBoard.NAMESPACE, reference.name())
-                                .or(() -> Optional.ofNullable(external.get(reference.name())));
-                softly.assertThat(keys).as("%s %s (%s)", reference.kind(), reference.name(), reference.where()).isPresent();
-                if (reference.key() != null) {
-                    keys.ifPresent(present -> softly.assertThat(present)
-                            .as("keys of %s %s (%s)", reference.kind(), reference.name(), reference.where())
-                            .contains(reference.key()));
-                }
-            }));
+            assertSoftly(softly -> references.stream()
+                    .filter(reference -> !reference.optional())
+                    .forEach(reference -> {
+                        Optional<Set<String>> keys = reference.kind() == Reference.Kind.CONFIG_MAP
+                                ? rendered.configMapKeys(StudyBoard.NAMESPACE, reference.name())
+                                : rendered.secretKeys(StudyBoard.NAMESPACE, reference.name())
+                                        .or(() -> Optional.ofNullable(external.get(reference.name())));
+                        softly.assertThat(keys)
+                                .as("%s %s (%s)", reference.kind(), reference.name(), reference.where())
+                                .isPresent();
+                        if (reference.key() != null) {
+                            keys.ifPresent(present -> softly.assertThat(present)
+                                    .as("keys of %s %s (%s)", reference.kind(), reference.name(), reference.where())
+                                    .contains(reference.key()));
+                        }
+                    }));
         }
 
         @Test
@@ -183,8 +215,12 @@ class ConfigurationTest {
         void externalSecretsAreDocumented() {
             String readme = StudyBoard.readme();
             assertSoftly(softly -> Overlay.PRODUCTION.externalSecrets().forEach((name, keys) -> {
-                softly.assertThat(readme).as("k8s/README.md mentions Secret %s", name).contains(name);
-                keys.forEach(key -> softly.assertThat(readme).as("k8s/README.md mentions key %s of %s", key, name).contains(key));
+                softly.assertThat(readme)
+                        .as("k8s/README.md mentions Secret %s", name)
+                        .contains(name);
+                keys.forEach(key -> softly.assertThat(readme)
+                        .as("k8s/README.md mentions key %s of %s", key, name)
+                        .contains(key));
             }));
         }
     }

@@ -48,7 +48,10 @@ final class Environment {
             }
             if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
                 String key = env.getValueFrom().getConfigMapKeyRef().getKey();
-                return rendered.find(ConfigMap.class, namespace, env.getValueFrom().getConfigMapKeyRef().getName())
+                return rendered.find(
+                                ConfigMap.class,
+                                namespace,
+                                env.getValueFrom().getConfigMapKeyRef().getName())
                         .map(configMap -> configMap.getData().get(key));
             }
         }
@@ -58,13 +61,17 @@ final class Environment {
     /** The Spring profiles SPRING_PROFILES_ACTIVE switches on. */
     List<String> springProfiles() {
         return value("SPRING_PROFILES_ACTIVE")
-                .map(profiles -> Arrays.stream(profiles.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList())
+                .map(profiles -> Arrays.stream(profiles.split(","))
+                        .map(String::strip)
+                        .filter(p -> !p.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 
     private Set<String> keysOf(EnvFromSource source) {
         if (source.getConfigMapRef() != null) {
-            return rendered.configMapKeys(namespace, source.getConfigMapRef().getName()).orElse(Set.of());
+            return rendered.configMapKeys(namespace, source.getConfigMapRef().getName())
+                    .orElse(Set.of());
         }
         if (source.getSecretRef() != null) {
             String name = source.getSecretRef().getName();

@@ -18,12 +18,11 @@ import java.util.Objects;
 final class IngressPolicies {
 
     /** A connection's end as a policy sees it. */
-    record Peer(String app, String namespace, Map<String, String> labels, List<ContainerPort> ports) {
-    }
+    record Peer(String app, String namespace, Map<String, String> labels, List<ContainerPort> ports) {}
 
     /** A client outside the namespace: the ingress controller, or anything beyond the cluster. */
-    static final Peer OUTSIDE = new Peer("outside", "ingress-nginx",
-            Map.of(StudyBoard.NAME_LABEL, "ingress-nginx"), List.of());
+    static final Peer OUTSIDE =
+            new Peer("outside", "ingress-nginx", Map.of(StudyBoard.NAME_LABEL, "ingress-nginx"), List.of());
 
     private final List<NetworkPolicy> policies;
 
@@ -32,8 +31,13 @@ final class IngressPolicies {
     }
 
     static Peer peer(Workload workload) {
-        return new Peer(workload.app(), workload.namespace(), workload.podLabels(),
-                workload.pod().getContainers().stream().flatMap(c -> c.getPorts().stream()).toList());
+        return new Peer(
+                workload.app(),
+                workload.namespace(),
+                workload.podLabels(),
+                workload.pod().getContainers().stream()
+                        .flatMap(c -> c.getPorts().stream())
+                        .toList());
     }
 
     boolean allows(Peer from, Peer to) {

@@ -34,9 +34,11 @@ final class Kustomize {
         try {
             process = new ProcessBuilder(kubectl, "kustomize", kustomizationDir.toString()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot run '" + kubectl + "': the deploy tests render k8s/ with "
-                    + "`kubectl kustomize`. Install kubectl (it bundles kustomize) and put it on the PATH, "
-                    + "or point the KUBECTL environment variable at it.", e);
+            throw new IllegalStateException(
+                    "Cannot run '" + kubectl + "': the deploy tests render k8s/ with "
+                            + "`kubectl kustomize`. Install kubectl (it bundles kustomize) and put it on the PATH, "
+                            + "or point the KUBECTL environment variable at it.",
+                    e);
         }
         // Drain stderr in the background: a full pipe would block kubectl, and us waiting for it.
         CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
@@ -44,8 +46,8 @@ final class Kustomize {
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("`kubectl kustomize " + kustomizationDir + "` did not finish in "
-                        + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(
+                        "`kubectl kustomize " + kustomizationDir + "` did not finish in " + TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

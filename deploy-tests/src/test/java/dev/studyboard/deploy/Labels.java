@@ -7,8 +7,7 @@ import java.util.Map;
 /** Label selector matching, as the API server does it. */
 final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** A LabelSelector (Deployments, NetworkPolicies, PDBs): every matchLabels pair and every expression must hold. */
     static boolean matches(LabelSelector selector, Map<String, String> labels) {
@@ -35,8 +34,10 @@ final class Labels {
 
     static boolean isEmpty(LabelSelector selector) {
         return selector == null
-                || (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
-                && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
+                || (selector.getMatchLabels() == null
+                                || selector.getMatchLabels().isEmpty())
+                        && (selector.getMatchExpressions() == null
+                                || selector.getMatchExpressions().isEmpty());
     }
 
     private static boolean matches(LabelSelectorRequirement requirement, Map<String, String> labels) {

@@ -55,7 +55,13 @@ class ManifestParsingTest {
             HasMetadata parsed = StrictManifests.parse(DEPLOYMENT);
 
             assertThat(parsed).isInstanceOf(Deployment.class);
-            assertThat(((Deployment) parsed).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+            assertThat(((Deployment) parsed)
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getImage())
                     .isEqualTo("studyboard/example:0.1.0");
         }
 
@@ -71,7 +77,8 @@ class ManifestParsingTest {
             // Why the strict mapper is needed: the default one parses the typo into additionalProperties,
             // and the Deployment would run without a readiness probe.
             Deployment lenient = new KubernetesSerialization().unmarshal(misspelled, Deployment.class);
-            var container = lenient.getSpec().getTemplate().getSpec().getContainers().get(0);
+            var container =
+                    lenient.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(container.getReadinessProbe()).isNull();
             assertThat(container.getAdditionalProperties()).containsKey("readinesProbe");
         }
@@ -137,7 +144,9 @@ class ManifestParsingTest {
             assertThat(overlay.rendered().own())
                     .filteredOn(object -> object instanceof Namespaced)
                     .allSatisfy(object -> assertThat(object.getMetadata().getNamespace())
-                            .as("namespace of %s %s", object.getKind(), object.getMetadata().getName())
+                            .as(
+                                    "namespace of %s %s",
+                                    object.getKind(), object.getMetadata().getName())
                             .isEqualTo(StudyBoard.NAMESPACE));
         }
 
@@ -146,8 +155,9 @@ class ManifestParsingTest {
         @DisplayName("has no two objects of the same kind and name")
         void noDuplicates(Overlay overlay) {
             assertThat(overlay.rendered().inCluster())
-                    .extracting(object -> object.getKind() + " " + object.getMetadata().getNamespace() + "/"
-                            + object.getMetadata().getName())
+                    .extracting(object ->
+                            object.getKind() + " " + object.getMetadata().getNamespace() + "/"
+                                    + object.getMetadata().getName())
                     .doesNotHaveDuplicates();
         }
 

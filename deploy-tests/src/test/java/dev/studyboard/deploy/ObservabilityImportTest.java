@@ -28,32 +28,48 @@ import org.yaml.snakeyaml.Yaml;
 class ObservabilityImportTest {
 
     static final String SHARED = "studyboard-observability.yml";
-    private static final Pattern PARENT = Pattern.compile("<parent>.*?<artifactId>([^<]+)</artifactId>.*?</parent>", Pattern.DOTALL);
+    private static final Pattern PARENT =
+            Pattern.compile("<parent>.*?<artifactId>([^<]+)</artifactId>.*?</parent>", Pattern.DOTALL);
 
     /** The modules that run as processes: the ones with a {@code @SpringBootApplication}. */
     static List<String> runnableModules() {
-        return StudyBoard.modules().stream().filter(ObservabilityImportTest::hasApplicationClass).toList();
+        return StudyBoard.modules().stream()
+                .filter(ObservabilityImportTest::hasApplicationClass)
+                .toList();
     }
 
     @Test
-    @DisplayName("the runnable modules are the services, the gateway, the registry, the demo loader and the synthetic check")
+    @DisplayName(
+            "the runnable modules are the services, the gateway, the registry, the demo loader and the synthetic check")
     void runnableModulesFound() {
-        assertThat(runnableModules()).contains("catalog-service", "member-service", "progress-service", "api-gateway",
-                "discovery-server", "demo-loader", "synthetic-check");
+        assertThat(runnableModules())
+                .contains(
+                        "catalog-service",
+                        "member-service",
+                        "progress-service",
+                        "api-gateway",
+                        "discovery-server",
+                        "demo-loader",
+                        "synthetic-check");
     }
 
     @Test
     @DisplayName("each one's application.yml imports " + SHARED + " (itself or through a shared file it imports)")
     void everyProcessImportsTheSharedFile() {
-        assertSoftly(softly -> runnableModules().forEach(module -> softly.assertThat(imports(module))
-                .as("files %s/src/main/resources/application.yml imports", module).contains(SHARED)));
+        assertSoftly(softly -> runnableModules()
+                .forEach(module -> softly.assertThat(imports(module))
+                        .as("files %s/src/main/resources/application.yml imports", module)
+                        .contains(SHARED)));
     }
 
     @Test
-    @DisplayName("each one depends on the observability module, which holds the file, so the import resolves at run time")
+    @DisplayName(
+            "each one depends on the observability module, which holds the file, so the import resolves at run time")
     void everyProcessHasTheFileOnItsClasspath() {
-        assertSoftly(softly -> runnableModules().forEach(module -> softly.assertThat(dependsOnObservability(module))
-                .as("%s/pom.xml (or its parent in this build) depends on dev.studyboard:observability", module).isTrue()));
+        assertSoftly(softly -> runnableModules()
+                .forEach(module -> softly.assertThat(dependsOnObservability(module))
+                        .as("%s/pom.xml (or its parent in this build) depends on dev.studyboard:observability", module)
+                        .isTrue()));
     }
 
     private static boolean hasApplicationClass(String module) {
@@ -62,7 +78,8 @@ class ObservabilityImportTest {
             return false;
         }
         try (Stream<Path> files = Files.walk(sources)) {
-            return files.filter(file -> file.toString().endsWith(".java")).anyMatch(file -> read(file).contains("@SpringBootApplication"));
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .anyMatch(file -> read(file).contains("@SpringBootApplication"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +87,8 @@ class ObservabilityImportTest {
 
     /** The classpath files the module's application.yml imports, directly and through the files it imports. */
     private static Set<String> imports(String module) {
-        List<Path> classpath = new ArrayList<>(List.of(StudyBoard.ROOT.resolve(module).resolve("src/main/resources")));
+        List<Path> classpath =
+                new ArrayList<>(List.of(StudyBoard.ROOT.resolve(module).resolve("src/main/resources")));
         try (Stream<Path> platform = Files.list(StudyBoard.ROOT.resolve("platform"))) {
             platform.map(dir -> dir.resolve("src/main/resources")).sorted().forEach(classpath::add);
         } catch (IOException e) {
@@ -92,13 +110,19 @@ class ObservabilityImportTest {
                 continue; // a document for some profiles only does not count: the import must always apply
             }
             Object locations = settings.get("import");
-            List<?> names = locations instanceof List<?> list ? list
-                    : locations == null ? List.of() : List.of(String.valueOf(locations).split(","));
+            List<?> names = locations instanceof List<?> list
+                    ? list
+                    : locations == null
+                            ? List.of()
+                            : List.of(String.valueOf(locations).split(","));
             for (Object location : names) {
                 String name = String.valueOf(location).trim().replaceFirst("^optional:", "");
                 if (name.startsWith("classpath:") && found.add(name.substring("classpath:".length()))) {
                     String path = name.substring("classpath:".length());
-                    classpath.stream().map(root -> root.resolve(path)).filter(Files::isRegularFile).findFirst()
+                    classpath.stream()
+                            .map(root -> root.resolve(path))
+                            .filter(Files::isRegularFile)
+                            .findFirst()
                             .ifPresent(imported -> collectImports(imported, classpath, found));
                 }
             }
@@ -112,7 +136,9 @@ class ObservabilityImportTest {
         }
         Matcher parent = PARENT.matcher(pom);
         Optional<String> parentModule = parent.find()
-                ? StudyBoard.modules().stream().filter(other -> Path.of(other).getFileName().toString().equals(parent.group(1))).findFirst()
+                ? StudyBoard.modules().stream()
+                        .filter(other -> Path.of(other).getFileName().toString().equals(parent.group(1)))
+                        .findFirst()
                 : Optional.empty();
         return parentModule.map(ObservabilityImportTest::dependsOnObservability).orElse(false);
     }

@@ -8,7 +8,6 @@ import java.util.Set;
 
 /** The kustomizations a user applies with {@code kubectl apply -k}. */
 enum Overlay {
-
     LOCAL("k8s/overlays/local", null),
     PRODUCTION("k8s/overlays/production", null),
     /** Applied on top of a running release; its references point into that release (here: the local one). */

@@ -21,7 +21,10 @@ import java.util.List;
  */
 record Reference(Kind kind, String name, String key, boolean optional, String where) {
 
-    enum Kind { CONFIG_MAP, SECRET }
+    enum Kind {
+        CONFIG_MAP,
+        SECRET
+    }
 
     static List<Reference> of(PodSpec pod) {
         List<Reference> references = new ArrayList<>();
@@ -35,46 +38,78 @@ record Reference(Kind kind, String name, String key, boolean optional, String wh
                 String where = "env " + env.getName() + " of container " + container.getName();
                 ConfigMapKeySelector configMapKey = env.getValueFrom().getConfigMapKeyRef();
                 if (configMapKey != null) {
-                    references.add(new Reference(Kind.CONFIG_MAP, configMapKey.getName(), configMapKey.getKey(),
-                            Boolean.TRUE.equals(configMapKey.getOptional()), where));
+                    references.add(new Reference(
+                            Kind.CONFIG_MAP,
+                            configMapKey.getName(),
+                            configMapKey.getKey(),
+                            Boolean.TRUE.equals(configMapKey.getOptional()),
+                            where));
                 }
                 SecretKeySelector secretKey = env.getValueFrom().getSecretKeyRef();
                 if (secretKey != null) {
-                    references.add(new Reference(Kind.SECRET, secretKey.getName(), secretKey.getKey(),
-                            Boolean.TRUE.equals(secretKey.getOptional()), where));
+                    references.add(new Reference(
+                            Kind.SECRET,
+                            secretKey.getName(),
+                            secretKey.getKey(),
+                            Boolean.TRUE.equals(secretKey.getOptional()),
+                            where));
                 }
             }
             for (EnvFromSource source : container.getEnvFrom()) {
                 String where = "envFrom of container " + container.getName();
                 if (source.getConfigMapRef() != null) {
-                    references.add(new Reference(Kind.CONFIG_MAP, source.getConfigMapRef().getName(), null,
-                            Boolean.TRUE.equals(source.getConfigMapRef().getOptional()), where));
+                    references.add(new Reference(
+                            Kind.CONFIG_MAP,
+                            source.getConfigMapRef().getName(),
+                            null,
+                            Boolean.TRUE.equals(source.getConfigMapRef().getOptional()),
+                            where));
                 }
                 if (source.getSecretRef() != null) {
-                    references.add(new Reference(Kind.SECRET, source.getSecretRef().getName(), null,
-                            Boolean.TRUE.equals(source.getSecretRef().getOptional()), where));
+                    references.add(new Reference(
+                            Kind.SECRET,
+                            source.getSecretRef().getName(),
+                            null,
+                            Boolean.TRUE.equals(source.getSecretRef().getOptional()),
+                            where));
                 }
             }
         }
         for (Volume volume : pod.getVolumes()) {
             String where = "volume " + volume.getName();
             if (volume.getConfigMap() != null) {
-                references.add(new Reference(Kind.CONFIG_MAP, volume.getConfigMap().getName(), null,
-                        Boolean.TRUE.equals(volume.getConfigMap().getOptional()), where));
+                references.add(new Reference(
+                        Kind.CONFIG_MAP,
+                        volume.getConfigMap().getName(),
+                        null,
+                        Boolean.TRUE.equals(volume.getConfigMap().getOptional()),
+                        where));
             }
             if (volume.getSecret() != null) {
-                references.add(new Reference(Kind.SECRET, volume.getSecret().getSecretName(), null,
-                        Boolean.TRUE.equals(volume.getSecret().getOptional()), where));
+                references.add(new Reference(
+                        Kind.SECRET,
+                        volume.getSecret().getSecretName(),
+                        null,
+                        Boolean.TRUE.equals(volume.getSecret().getOptional()),
+                        where));
             }
             if (volume.getProjected() != null) {
                 for (VolumeProjection projection : volume.getProjected().getSources()) {
                     if (projection.getConfigMap() != null) {
-                        references.add(new Reference(Kind.CONFIG_MAP, projection.getConfigMap().getName(), null,
-                                Boolean.TRUE.equals(projection.getConfigMap().getOptional()), where));
+                        references.add(new Reference(
+                                Kind.CONFIG_MAP,
+                                projection.getConfigMap().getName(),
+                                null,
+                                Boolean.TRUE.equals(projection.getConfigMap().getOptional()),
+                                where));
                     }
                     if (projection.getSecret() != null) {
-                        references.add(new Reference(Kind.SECRET, projection.getSecret().getName(), null,
-                                Boolean.TRUE.equals(projection.getSecret().getOptional()), where));
+                        references.add(new Reference(
+                                Kind.SECRET,
+                                projection.getSecret().getName(),
+                                null,
+                                Boolean.TRUE.equals(projection.getSecret().getOptional()),
+                                where));
                     }
                 }
             }
@@ -88,8 +123,12 @@ record Reference(Kind kind, String name, String key, boolean optional, String wh
     static List<Reference> of(Ingress ingress) {
         List<Reference> references = new ArrayList<>();
         for (IngressTLS tls : ingress.getSpec().getTls()) {
-            references.add(new Reference(Kind.SECRET, tls.getSecretName(), null, false, "tls of Ingress "
-                    + ingress.getMetadata().getName()));
+            references.add(new Reference(
+                    Kind.SECRET,
+                    tls.getSecretName(),
+                    null,
+                    false,
+                    "tls of Ingress " + ingress.getMetadata().getName()));
         }
         return references;
     }

@@ -30,9 +30,11 @@ final class Rendered {
     }
 
     static Rendered of(Overlay overlay) {
-        List<HasMetadata> own = StrictManifests.parseAll(Kustomize.fromEnvironment().render(overlay.dir()));
+        List<HasMetadata> own =
+                StrictManifests.parseAll(Kustomize.fromEnvironment().render(overlay.dir()));
         List<HasMetadata> cluster = new ArrayList<>(own);
-        overlay.appliedOnTopOf().ifPresent(below -> cluster.addAll(below.rendered().inCluster()));
+        overlay.appliedOnTopOf()
+                .ifPresent(below -> cluster.addAll(below.rendered().inCluster()));
         return new Rendered(own, cluster);
     }
 
@@ -66,7 +68,8 @@ final class Rendered {
 
     /** The keys of a ConfigMap in the cluster, if there is one by that name. */
     Optional<Set<String>> configMapKeys(String namespace, String name) {
-        return find(ConfigMap.class, namespace, name).map(configMap -> keys(configMap.getData(), configMap.getBinaryData()));
+        return find(ConfigMap.class, namespace, name)
+                .map(configMap -> keys(configMap.getData(), configMap.getBinaryData()));
     }
 
     /** The keys of a Secret in the cluster, if there is one by that name. */
@@ -91,12 +94,15 @@ final class Rendered {
 
     /** The Study Board services: the workloads of the build's images that serve until stopped (not the jobs). */
     List<Workload> studyBoardServices() {
-        return studyBoardWorkloads().stream().filter(workload -> !workload.runsToCompletion()).toList();
+        return studyBoardWorkloads().stream()
+                .filter(workload -> !workload.runsToCompletion())
+                .toList();
     }
 
     private static List<Workload> workloads(List<HasMetadata> objects) {
         return objects.stream()
-                .filter(object -> object instanceof Deployment || object instanceof StatefulSet || object instanceof CronJob)
+                .filter(object ->
+                        object instanceof Deployment || object instanceof StatefulSet || object instanceof CronJob)
                 .map(Workload::of)
                 .toList();
     }

@@ -52,14 +52,21 @@ final class SpringConfig {
      * Reads {@code file}, then the files it imports ({@code spring.config.import}), and theirs in turn: an imported
      * file overrides the file that imports it, as in Spring; profile files override both.
      */
-    private static void readWithImports(Path file, List<Path> classpath, List<String> profiles, List<String> texts,
-                                        Map<String, Object> properties) {
-        String imports = String.valueOf(read(file, profiles, texts, properties).getOrDefault("spring.config.import", ""));
+    private static void readWithImports(
+            Path file,
+            List<Path> classpath,
+            List<String> profiles,
+            List<String> texts,
+            Map<String, Object> properties) {
+        String imports =
+                String.valueOf(read(file, profiles, texts, properties).getOrDefault("spring.config.import", ""));
         for (String location : imports.split(",")) {
             String name = location.trim().replaceFirst("^optional:", "");
             if (name.startsWith("classpath:")) {
                 String path = name.substring("classpath:".length());
-                Optional<Path> imported = classpath.stream().map(root -> root.resolve(path)).filter(Files::isRegularFile)
+                Optional<Path> imported = classpath.stream()
+                        .map(root -> root.resolve(path))
+                        .filter(Files::isRegularFile)
                         .findFirst();
                 if (imported.isEmpty() && !location.trim().startsWith("optional:")) {
                     throw new IllegalStateException(file + ": imports " + name + ", which no module has");
@@ -70,8 +77,8 @@ final class SpringConfig {
     }
 
     /** Reads the documents of {@code file} that apply to {@code profiles} into {@code properties}; returns its own. */
-    private static Map<String, Object> read(Path file, List<String> profiles, List<String> texts,
-                                            Map<String, Object> properties) {
+    private static Map<String, Object> read(
+            Path file, List<String> profiles, List<String> texts, Map<String, Object> properties) {
         try {
             String text = Files.readString(file);
             texts.add(text);
@@ -82,8 +89,9 @@ final class SpringConfig {
                 Map<String, Object> values = new LinkedHashMap<>();
                 flatten("", document, values);
                 Object onProfile = values.get("spring.config.activate.on-profile");
-                if (onProfile == null || Arrays.stream(String.valueOf(onProfile).split("\\s*[|,]\\s*"))
-                        .anyMatch(profiles::contains)) {
+                if (onProfile == null
+                        || Arrays.stream(String.valueOf(onProfile).split("\\s*[|,]\\s*"))
+                                .anyMatch(profiles::contains)) {
                     own.putAll(values);
                 }
             }
@@ -137,7 +145,9 @@ final class SpringConfig {
     Set<String> healthPaths() {
         String health = property("management.endpoints.web.base-path").orElse("/actuator") + "/health";
         Set<String> paths = new TreeSet<>(Set.of(health));
-        if (property("management.endpoint.health.probes.enabled").map(Boolean::parseBoolean).orElse(false)) {
+        if (property("management.endpoint.health.probes.enabled")
+                .map(Boolean::parseBoolean)
+                .orElse(false)) {
             paths.add(health + "/liveness");
             paths.add(health + "/readiness");
         }
@@ -163,7 +173,8 @@ final class SpringConfig {
     /** Nested YAML maps to Spring's dotted keys: management.endpoint.health.probes.enabled. */
     private static void flatten(String prefix, Object value, Map<String, Object> into) {
         if (value instanceof Map<?, ?> map) {
-            map.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, into));
+            map.forEach(
+                    (key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, into));
         } else if (!prefix.isEmpty()) {
             into.put(prefix, value);
         }

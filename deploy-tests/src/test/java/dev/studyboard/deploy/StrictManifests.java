@@ -28,8 +28,7 @@ final class StrictManifests {
 
     private static final KubernetesSerialization STRICT = new KubernetesSerialization(strictMapper(), true);
 
-    private StrictManifests() {
-    }
+    private StrictManifests() {}
 
     /** Every object of a multi-document YAML stream (kustomize output), in order. */
     static List<HasMetadata> parseAll(String yaml) {
@@ -60,13 +59,14 @@ final class StrictManifests {
                 ? STRICT.getRegisteredKubernetesResource(a, k)
                 : null;
         if (type == null || !HasMetadata.class.isAssignableFrom(type)) {
-            throw new InvalidManifestException(where + ": no Kubernetes kind '" + kind + "' in apiVersion '"
-                    + apiVersion + "'");
+            throw new InvalidManifestException(
+                    where + ": no Kubernetes kind '" + kind + "' in apiVersion '" + apiVersion + "'");
         }
         try {
             return (HasMetadata) STRICT.convertValue(manifest, type);
         } catch (IllegalArgumentException e) {
-            throw new InvalidManifestException(where + " (" + kind + " " + nameOf(manifest) + "): " + e.getMessage(), e);
+            throw new InvalidManifestException(
+                    where + " (" + kind + " " + nameOf(manifest) + "): " + e.getMessage(), e);
         }
     }
 
@@ -78,9 +78,9 @@ final class StrictManifests {
         SimpleModule noAdditionalProperties = new SimpleModule("no-additional-properties");
         noAdditionalProperties.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription bean,
-                                                         BeanDeserializerBuilder builder) {
-                builder.setAnySetter(null);               // no additionalProperties bucket for unknown fields ...
+            public BeanDeserializerBuilder updateBuilder(
+                    DeserializationConfig config, BeanDescription bean, BeanDeserializerBuilder builder) {
+                builder.setAnySetter(null); // no additionalProperties bucket for unknown fields ...
                 builder.setIgnoreUnknownProperties(false);
                 return builder;
             }

@@ -29,11 +29,11 @@ final class StudyBoard {
     static final String NAME_LABEL = "app.kubernetes.io/name";
 
     /** The images the build produces: studyboard/&lt;module&gt;:&lt;version&gt;, with or without a registry. */
-    static final Pattern STUDY_BOARD_IMAGE = Pattern.compile("^(?:(?<registry>[^/]+)/)?studyboard/(?<module>[a-z0-9-]+)(?::(?<tag>[\\w.-]+))?$");
+    static final Pattern STUDY_BOARD_IMAGE =
+            Pattern.compile("^(?:(?<registry>[^/]+)/)?studyboard/(?<module>[a-z0-9-]+)(?::(?<tag>[\\w.-]+))?$");
 
     /** A deployed service: its module name (= image name = Service name) and container port. */
-    record DeployedService(String name, int port, boolean ownsDatabase) {
-    }
+    record DeployedService(String name, int port, boolean ownsDatabase) {}
 
     static final List<DeployedService> DEPLOYED = List.of(
             new DeployedService("api-gateway", 8080, false),
@@ -48,14 +48,23 @@ final class StudyBoard {
     static final Set<String> NOT_DEPLOYED = Set.of("discovery-server");
 
     /** Variables the JVM or Spring Boot read by themselves, whatever the application.yml says. */
-    static final Set<String> READ_BY_THE_PLATFORM = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    static final Set<String> READ_BY_THE_PLATFORM =
+            Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
     /**
      * What each service reads while its application.yml is not written yet: the conventions in k8s/README.md.
      * Once the file exists, its ${NAME} / ${NAME:default} placeholders are the truth instead.
      */
-    private static final Set<String> DOMAIN_SERVICE_VARIABLES = Set.of("PORT", "ZIPKIN_ENDPOINT", "DB_URL", "DB_USER",
-            "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_TOPIC_PARTITIONS", "KAFKA_TOPIC_REPLICAS");
+    private static final Set<String> DOMAIN_SERVICE_VARIABLES = Set.of(
+            "PORT",
+            "ZIPKIN_ENDPOINT",
+            "DB_URL",
+            "DB_USER",
+            "DB_PASSWORD",
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "KAFKA_TOPIC_PARTITIONS",
+            "KAFKA_TOPIC_REPLICAS");
+
     private static final Map<String, Set<String>> CONVENTIONAL_VARIABLES = Map.of(
             "api-gateway", Set.of("PORT", "ZIPKIN_ENDPOINT", "CATALOG_URL", "MEMBER_URL", "PROGRESS_URL"),
             "catalog-service", DOMAIN_SERVICE_VARIABLES,
@@ -65,8 +74,7 @@ final class StudyBoard {
     /** Spring's default timeout-per-shutdown-phase: how long graceful shutdown may take after SIGTERM. */
     static final int SPRING_SHUTDOWN_PHASE_SECONDS = 30;
 
-    private StudyBoard() {
-    }
+    private StudyBoard() {}
 
     static Optional<DeployedService> deployed(String name) {
         return DEPLOYED.stream().filter(service -> service.name().equals(name)).findFirst();
@@ -77,7 +85,8 @@ final class StudyBoard {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document pom = factory.newDocumentBuilder().parse(ROOT.resolve("pom.xml").toFile());
+            Document pom =
+                    factory.newDocumentBuilder().parse(ROOT.resolve("pom.xml").toFile());
             NodeList modules = pom.getElementsByTagName("module");
             List<String> names = new ArrayList<>();
             for (int i = 0; i < modules.getLength(); i++) {
@@ -96,7 +105,9 @@ final class StudyBoard {
     static SpringConfig springConfig(String service, List<String> profiles) {
         List<Path> classpath = new ArrayList<>(List.of(ROOT.resolve(service).resolve("src/main/resources")));
         try (var platform = Files.list(ROOT.resolve("platform"))) {
-            platform.map(module -> module.resolve("src/main/resources")).sorted().forEach(classpath::add);
+            platform.map(module -> module.resolve("src/main/resources"))
+                    .sorted()
+                    .forEach(classpath::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,8 +25,10 @@ class SyntheticCheckJobTest {
     private static final Pattern EVERY_N_MINUTES = Pattern.compile("\\*/(\\d+) \\* \\* \\* \\*");
 
     private static CronJob cronJob(Overlay overlay) {
-        return overlay.rendered().own(CronJob.class).stream().filter(job -> job.getMetadata().getName().equals(APP))
-                .findFirst().orElseThrow(() -> new AssertionError(overlay + " has no CronJob " + APP));
+        return overlay.rendered().own(CronJob.class).stream()
+                .filter(job -> job.getMetadata().getName().equals(APP))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + " has no CronJob " + APP));
     }
 
     private static Workload workload(Overlay overlay) {
@@ -38,7 +40,9 @@ class SyntheticCheckJobTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Overlay.class, names = {"LOCAL", "PRODUCTION"})
+    @EnumSource(
+            value = Overlay.class,
+            names = {"LOCAL", "PRODUCTION"})
     @DisplayName("runs the synthetic-check image in the once profile: one walk, then the process exits")
     void onceProfile(Overlay overlay) {
         Workload job = workload(overlay);
@@ -52,8 +56,11 @@ class SyntheticCheckJobTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Overlay.class, names = {"LOCAL", "PRODUCTION"})
-    @DisplayName("runs to completion: a failed walk fails the Job at once, is not restarted, and is stopped at a deadline")
+    @EnumSource(
+            value = Overlay.class,
+            names = {"LOCAL", "PRODUCTION"})
+    @DisplayName(
+            "runs to completion: a failed walk fails the Job at once, is not restarted, and is stopped at a deadline")
     void runsToCompletion(Overlay overlay) {
         assertThat(job(overlay).getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
         assertThat(job(overlay).getBackoffLimit()).isZero();
@@ -61,12 +68,16 @@ class SyntheticCheckJobTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Overlay.class, names = {"LOCAL", "PRODUCTION"})
+    @EnumSource(
+            value = Overlay.class,
+            names = {"LOCAL", "PRODUCTION"})
     @DisplayName("never runs twice at once: Forbid, and a deadline shorter than the time between two runs")
     void oneAtATime(Overlay overlay) {
         var spec = cronJob(overlay).getSpec();
         var every = EVERY_N_MINUTES.matcher(spec.getSchedule());
-        assertThat(every.matches()).as("schedule %s is */N * * * *", spec.getSchedule()).isTrue();
+        assertThat(every.matches())
+                .as("schedule %s is */N * * * *", spec.getSchedule())
+                .isTrue();
 
         assertThat(spec.getConcurrencyPolicy()).isEqualTo("Forbid");
         assertThat(job(overlay).getActiveDeadlineSeconds()).isLessThan(Long.parseLong(every.group(1)) * 60);
@@ -74,7 +85,9 @@ class SyntheticCheckJobTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Overlay.class, names = {"LOCAL", "PRODUCTION"})
+    @EnumSource(
+            value = Overlay.class,
+            names = {"LOCAL", "PRODUCTION"})
     @DisplayName("keeps a short history of finished runs, the failed ones with their logs")
     void boundedHistory(Overlay overlay) {
         var spec = cronJob(overlay).getSpec();
@@ -83,48 +96,62 @@ class SyntheticCheckJobTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Overlay.class, names = {"LOCAL", "PRODUCTION"})
+    @EnumSource(
+            value = Overlay.class,
+            names = {"LOCAL", "PRODUCTION"})
     @DisplayName("scales to nothing between runs: nothing of it serves, no Deployment, Service or autoscaler")
     void nothingBetweenRuns(Overlay overlay) {
         Rendered rendered = overlay.rendered();
         Workload job = workload(overlay);
 
-        assertThat(rendered.workloads()).filteredOn(workload -> workload.app().equals(APP))
-                .allMatch(Workload::runsToCompletion).hasSize(1);
+        assertThat(rendered.workloads())
+                .filteredOn(workload -> workload.app().equals(APP))
+                .allMatch(Workload::runsToCompletion)
+                .hasSize(1);
         assertThat(rendered.own(Service.class))
                 .noneMatch(service -> Labels.matches(service.getSpec().getSelector(), job.podLabels()));
         assertThat(job.mainContainer().getPorts()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Overlay.class, names = {"LOCAL", "PRODUCTION"})
+    @EnumSource(
+            value = Overlay.class,
+            names = {"LOCAL", "PRODUCTION"})
     @DisplayName("walks through api-gateway, the public entry, which its network policy lets it reach, and only that")
     void reachesTheGatewayOnly(Overlay overlay) {
         Rendered rendered = overlay.rendered();
         Workload job = workload(overlay);
-        Workload gateway = rendered.studyBoardServices().stream().filter(w -> w.app().equals("api-gateway")).findFirst()
+        Workload gateway = rendered.studyBoardServices().stream()
+                .filter(w -> w.app().equals("api-gateway"))
+                .findFirst()
                 .orElseThrow();
         Environment environment = new Environment(job, job.mainContainer(), overlay);
         assertThat(environment.value("GATEWAY_URL")).contains("http://api-gateway:8080");
 
         // the gateway's ingress policies admit it ...
         assertThat(new IngressPolicies(rendered.inCluster(NetworkPolicy.class))
-                .allows(IngressPolicies.peer(job), IngressPolicies.peer(gateway))).isTrue();
+                        .allows(IngressPolicies.peer(job), IngressPolicies.peer(gateway)))
+                .isTrue();
         // ... and its own egress policy allows the gateway's port and DNS, nothing more
         NetworkPolicy egress = rendered.own(NetworkPolicy.class).stream()
                 .filter(policy -> policy.getSpec().getPolicyTypes().contains("Egress"))
                 .filter(policy -> Labels.matches(policy.getSpec().getPodSelector(), job.podLabels()))
-                .findFirst().orElseThrow(() -> new AssertionError("no egress policy selects the synthetic check"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no egress policy selects the synthetic check"));
         List<NetworkPolicyEgressRule> rules = egress.getSpec().getEgress();
         assertThat(rules).hasSize(2);
         assertThat(rules).anySatisfy(rule -> {
-            assertThat(rule.getTo()).singleElement().satisfies(peer ->
-                    assertThat(Labels.matches(peer.getPodSelector(), gateway.podLabels())).isTrue());
+            assertThat(rule.getTo())
+                    .singleElement()
+                    .satisfies(peer -> assertThat(Labels.matches(peer.getPodSelector(), gateway.podLabels()))
+                            .isTrue());
             assertThat(rule.getPorts()).extracting(NetworkPolicyPort::getPort).containsExactly(new IntOrString(8080));
         });
         assertThat(rules).anySatisfy(rule -> {
-            assertThat(rule.getTo()).singleElement().satisfies(peer ->
-                    assertThat(Optional.ofNullable(peer.getPodSelector()).map(s -> s.getMatchLabels().get("k8s-app")))
+            assertThat(rule.getTo())
+                    .singleElement()
+                    .satisfies(peer -> assertThat(Optional.ofNullable(peer.getPodSelector())
+                                    .map(s -> s.getMatchLabels().get("k8s-app")))
                             .contains("kube-dns"));
             assertThat(rule.getPorts()).extracting(NetworkPolicyPort::getPort).containsOnly(new IntOrString(53));
         });

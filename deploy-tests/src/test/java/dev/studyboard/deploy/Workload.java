@@ -20,13 +20,20 @@ record Workload(HasMetadata object, LabelSelector selector, PodTemplateSpec temp
 
     static Workload of(HasMetadata object) {
         if (object instanceof Deployment deployment) {
-            return new Workload(deployment, deployment.getSpec().getSelector(), deployment.getSpec().getTemplate());
+            return new Workload(
+                    deployment,
+                    deployment.getSpec().getSelector(),
+                    deployment.getSpec().getTemplate());
         }
         if (object instanceof StatefulSet statefulSet) {
-            return new Workload(statefulSet, statefulSet.getSpec().getSelector(), statefulSet.getSpec().getTemplate());
+            return new Workload(
+                    statefulSet,
+                    statefulSet.getSpec().getSelector(),
+                    statefulSet.getSpec().getTemplate());
         }
         if (object instanceof CronJob cronJob) {
-            return new Workload(cronJob, null, cronJob.getSpec().getJobTemplate().getSpec().getTemplate());
+            return new Workload(
+                    cronJob, null, cronJob.getSpec().getJobTemplate().getSpec().getTemplate());
         }
         throw new IllegalArgumentException("not a workload: " + object.getKind());
     }
@@ -69,11 +76,15 @@ record Workload(HasMetadata object, LabelSelector selector, PodTemplateSpec temp
     /** The main container: the one named after the service, or the only one. */
     Container mainContainer() {
         List<Container> containers = pod().getContainers();
-        return containers.stream().filter(c -> c.getName().equals(app())).findFirst().orElse(containers.get(0));
+        return containers.stream()
+                .filter(c -> c.getName().equals(app()))
+                .findFirst()
+                .orElse(containers.get(0));
     }
 
     boolean runsStudyBoardImage() {
-        return allContainers().stream().anyMatch(c -> StudyBoard.moduleOfImage(c.getImage()).isPresent());
+        return allContainers().stream()
+                .anyMatch(c -> StudyBoard.moduleOfImage(c.getImage()).isPresent());
     }
 
     @Override

@@ -45,10 +45,12 @@ class WorkloadTest {
         @DisplayName("every Deployment and StatefulSet selects the pods of its own template")
         void selectorMatchesTemplate(Overlay overlay) {
             // (A CronJob's Jobs get their selector from Kubernetes.)
-            assertSoftly(softly -> overlay.rendered().workloads().stream().filter(workload -> !workload.runsToCompletion()).forEach(workload ->
-                    softly.assertThat(Labels.matches(workload.selector(), workload.podLabels()))
-                            .as("%s: selector %s matches pod labels %s", workload, workload.selector().getMatchLabels(),
-                                    workload.podLabels())
+            assertSoftly(softly -> overlay.rendered().workloads().stream()
+                    .filter(workload -> !workload.runsToCompletion())
+                    .forEach(workload -> softly.assertThat(Labels.matches(workload.selector(), workload.podLabels()))
+                            .as(
+                                    "%s: selector %s matches pod labels %s",
+                                    workload, workload.selector().getMatchLabels(), workload.podLabels())
                             .isTrue()));
         }
 
@@ -72,10 +74,13 @@ class WorkloadTest {
     class Services {
 
         @ParameterizedTest(name = "{0}")
-        @EnumSource(value = Overlay.class, names = {"LOCAL", "PRODUCTION"})
+        @EnumSource(
+                value = Overlay.class,
+                names = {"LOCAL", "PRODUCTION"})
         @DisplayName("are the four services of the build; discovery-server stays out, Kubernetes does discovery")
         void deployedServicesAreTheBuildsModules(Overlay overlay) {
-            Set<String> deployed = overlay.rendered().studyBoardServices().stream().map(Workload::app)
+            Set<String> deployed = overlay.rendered().studyBoardServices().stream()
+                    .map(Workload::app)
                     .collect(Collectors.toSet());
 
             assertThat(deployed).containsExactlyInAnyOrderElementsOf(StudyBoard.deployedNames());
@@ -91,13 +96,18 @@ class WorkloadTest {
             assertSoftly(softly -> overlay.rendered().studyBoardWorkloads().forEach(workload -> {
                 String image = workload.mainContainer().getImage();
                 Matcher parts = StudyBoard.STUDY_BOARD_IMAGE.matcher(image);
-                softly.assertThat(parts.matches()).as("%s image %s is studyboard/<module>:<tag>", workload, image).isTrue();
+                softly.assertThat(parts.matches())
+                        .as("%s image %s is studyboard/<module>:<tag>", workload, image)
+                        .isTrue();
                 if (parts.matches()) {
-                    softly.assertThat(parts.group("module")).as("%s: module of image %s", workload, image)
+                    softly.assertThat(parts.group("module"))
+                            .as("%s: module of image %s", workload, image)
                             .isEqualTo(workload.app())
                             .isIn(StudyBoard.modules());
-                    softly.assertThat(parts.group("tag")).as("%s: tag of image %s", workload, image)
-                            .isNotNull().isNotEqualTo("latest");
+                    softly.assertThat(parts.group("tag"))
+                            .as("%s: tag of image %s", workload, image)
+                            .isNotNull()
+                            .isNotEqualTo("latest");
                 }
             }));
         }
@@ -109,10 +119,13 @@ class WorkloadTest {
             assertSoftly(softly -> overlay.rendered().studyBoardServices().forEach(workload -> {
                 Container container = workload.mainContainer();
                 int expected = StudyBoard.deployed(workload.app()).orElseThrow().port();
-                softly.assertThat(container.getPorts()).as("%s container ports", workload)
-                        .extracting(ContainerPort::getContainerPort).containsExactly(expected);
+                softly.assertThat(container.getPorts())
+                        .as("%s container ports", workload)
+                        .extracting(ContainerPort::getContainerPort)
+                        .containsExactly(expected);
                 softly.assertThat(new Environment(workload, container, overlay).value("PORT"))
-                        .as("%s PORT", workload).contains(String.valueOf(expected));
+                        .as("%s PORT", workload)
+                        .contains(String.valueOf(expected));
             }));
         }
     }
@@ -127,11 +140,14 @@ class WorkloadTest {
         void probesUseTheHealthGroups(Overlay overlay) {
             assertSoftly(softly -> overlay.rendered().studyBoardServices().forEach(workload -> {
                 Container container = workload.mainContainer();
-                softly.assertThat(httpPath(container.getStartupProbe())).as("%s startupProbe", workload)
+                softly.assertThat(httpPath(container.getStartupProbe()))
+                        .as("%s startupProbe", workload)
                         .contains("/actuator/health/liveness");
-                softly.assertThat(httpPath(container.getLivenessProbe())).as("%s livenessProbe", workload)
+                softly.assertThat(httpPath(container.getLivenessProbe()))
+                        .as("%s livenessProbe", workload)
                         .contains("/actuator/health/liveness");
-                softly.assertThat(httpPath(container.getReadinessProbe())).as("%s readinessProbe", workload)
+                softly.assertThat(httpPath(container.getReadinessProbe()))
+                        .as("%s readinessProbe", workload)
                         .contains("/actuator/health/readiness");
             }));
         }
@@ -149,9 +165,10 @@ class WorkloadTest {
                         ? config.healthPaths()
                         : Set.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
                 for (Probe probe : probes(container)) {
-                    httpPath(probe).ifPresent(path -> softly.assertThat(path)
-                            .as("%s probe path (application.yml enables %s)", workload, enabled)
-                            .isIn(enabled));
+                    httpPath(probe)
+                            .ifPresent(path -> softly.assertThat(path)
+                                    .as("%s probe path (application.yml enables %s)", workload, enabled)
+                                    .isIn(enabled));
                 }
             }));
         }
@@ -163,8 +180,11 @@ class WorkloadTest {
             assertSoftly(softly -> overlay.rendered().workloads().forEach(workload -> {
                 for (Container container : workload.pod().getContainers()) {
                     for (Probe probe : probes(container)) {
-                        IntOrString port = probe.getHttpGet() != null ? probe.getHttpGet().getPort()
-                                : probe.getTcpSocket() != null ? probe.getTcpSocket().getPort() : null;
+                        IntOrString port = probe.getHttpGet() != null
+                                ? probe.getHttpGet().getPort()
+                                : probe.getTcpSocket() != null
+                                        ? probe.getTcpSocket().getPort()
+                                        : null;
                         if (port != null) {
                             softly.assertThat(exposes(container.getPorts(), port))
                                     .as("%s container %s exposes probe port %s", workload, container.getName(), port)
@@ -180,10 +200,15 @@ class WorkloadTest {
         @DisplayName("every container of every long-running workload has readiness and liveness probes")
         void everyContainerIsProbed(Overlay overlay) {
             // A job's pod takes no traffic and ends by itself: its deadline (activeDeadlineSeconds) stands in.
-            assertSoftly(softly -> overlay.rendered().workloads().stream().filter(workload -> !workload.runsToCompletion()).forEach(workload ->
-                    workload.pod().getContainers().forEach(container -> {
-                        softly.assertThat(container.getReadinessProbe()).as("%s readinessProbe", workload).isNotNull();
-                        softly.assertThat(container.getLivenessProbe()).as("%s livenessProbe", workload).isNotNull();
+            assertSoftly(softly -> overlay.rendered().workloads().stream()
+                    .filter(workload -> !workload.runsToCompletion())
+                    .forEach(workload -> workload.pod().getContainers().forEach(container -> {
+                        softly.assertThat(container.getReadinessProbe())
+                                .as("%s readinessProbe", workload)
+                                .isNotNull();
+                        softly.assertThat(container.getLivenessProbe())
+                                .as("%s livenessProbe", workload)
+                                .isNotNull();
                     })));
         }
     }
@@ -194,27 +219,41 @@ class WorkloadTest {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(Overlay.class)
-        @DisplayName("every container runs as a non-root user, without privilege escalation or capabilities, under seccomp")
+        @DisplayName(
+                "every container runs as a non-root user, without privilege escalation or capabilities, under seccomp")
         void everyContainerIsLockedDown(Overlay overlay) {
             assertSoftly(softly -> overlay.rendered().workloads().forEach(workload -> {
-                PodSecurityContext pod = Objects.requireNonNullElse(workload.pod().getSecurityContext(), new PodSecurityContext());
+                PodSecurityContext pod =
+                        Objects.requireNonNullElse(workload.pod().getSecurityContext(), new PodSecurityContext());
                 for (Container container : workload.allContainers()) {
-                    SecurityContext own = Objects.requireNonNullElse(container.getSecurityContext(), new SecurityContext());
+                    SecurityContext own =
+                            Objects.requireNonNullElse(container.getSecurityContext(), new SecurityContext());
                     String what = workload + " container " + container.getName();
                     // A container's own setting wins over the pod's.
                     softly.assertThat(firstNonNull(own.getRunAsNonRoot(), pod.getRunAsNonRoot()))
-                            .as("%s runAsNonRoot", what).isTrue();
+                            .as("%s runAsNonRoot", what)
+                            .isTrue();
                     softly.assertThat(firstNonNull(own.getRunAsUser(), pod.getRunAsUser()))
-                            .as("%s runAsUser", what).isNotNull().isNotZero();
-                    softly.assertThat(own.getAllowPrivilegeEscalation()).as("%s allowPrivilegeEscalation", what).isFalse();
-                    softly.assertThat(own.getCapabilities() == null ? List.of() : own.getCapabilities().getDrop())
-                            .as("%s capabilities.drop", what).contains("ALL");
+                            .as("%s runAsUser", what)
+                            .isNotNull()
+                            .isNotZero();
+                    softly.assertThat(own.getAllowPrivilegeEscalation())
+                            .as("%s allowPrivilegeEscalation", what)
+                            .isFalse();
+                    softly.assertThat(
+                                    own.getCapabilities() == null
+                                            ? List.of()
+                                            : own.getCapabilities().getDrop())
+                            .as("%s capabilities.drop", what)
+                            .contains("ALL");
                     var seccomp = firstNonNull(own.getSeccompProfile(), pod.getSeccompProfile());
-                    softly.assertThat(seccomp == null ? null : seccomp.getType()).as("%s seccompProfile", what)
+                    softly.assertThat(seccomp == null ? null : seccomp.getType())
+                            .as("%s seccompProfile", what)
                             .isEqualTo("RuntimeDefault");
                 }
                 softly.assertThat(workload.pod().getAutomountServiceAccountToken())
-                        .as("%s automountServiceAccountToken (no pod here calls the Kubernetes API)", workload).isFalse();
+                        .as("%s automountServiceAccountToken (no pod here calls the Kubernetes API)", workload)
+                        .isFalse();
             }));
         }
 
@@ -225,10 +264,15 @@ class WorkloadTest {
             assertSoftly(softly -> overlay.rendered().studyBoardWorkloads().forEach(workload -> {
                 Container container = workload.mainContainer();
                 softly.assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
-                        .as("%s readOnlyRootFilesystem", workload).isTrue();
+                        .as("%s readOnlyRootFilesystem", workload)
+                        .isTrue();
                 Optional<String> tmpVolume = container.getVolumeMounts().stream()
-                        .filter(mount -> mount.getMountPath().equals("/tmp")).map(VolumeMount::getName).findFirst();
-                softly.assertThat(tmpVolume).as("%s mounts a volume at /tmp", workload).isPresent();
+                        .filter(mount -> mount.getMountPath().equals("/tmp"))
+                        .map(VolumeMount::getName)
+                        .findFirst();
+                softly.assertThat(tmpVolume)
+                        .as("%s mounts a volume at /tmp", workload)
+                        .isPresent();
                 tmpVolume.ifPresent(name -> softly.assertThat(workload.pod().getVolumes())
                         .as("%s volume %s is an emptyDir", workload, name)
                         .anyMatch(volume -> volume.getName().equals(name) && volume.getEmptyDir() != null));
@@ -240,13 +284,21 @@ class WorkloadTest {
         @DisplayName("every volume a container mounts is declared by its pod or a volumeClaimTemplate")
         void everyMountHasAVolume(Overlay overlay) {
             assertSoftly(softly -> overlay.rendered().workloads().forEach(workload -> {
-                Set<String> volumes = workload.pod().getVolumes().stream().map(Volume::getName).collect(Collectors.toSet());
+                Set<String> volumes = workload.pod().getVolumes().stream()
+                        .map(Volume::getName)
+                        .collect(Collectors.toSet());
                 if (workload.object() instanceof StatefulSet statefulSet) {
-                    statefulSet.getSpec().getVolumeClaimTemplates().forEach(claim -> volumes.add(claim.getMetadata().getName()));
+                    statefulSet
+                            .getSpec()
+                            .getVolumeClaimTemplates()
+                            .forEach(claim -> volumes.add(claim.getMetadata().getName()));
                 }
-                workload.allContainers().forEach(container -> container.getVolumeMounts().forEach(mount ->
-                        softly.assertThat(volumes).as("%s container %s mounts %s", workload, container.getName(), mount.getName())
-                                .contains(mount.getName())));
+                workload.allContainers()
+                        .forEach(container -> container
+                                .getVolumeMounts()
+                                .forEach(mount -> softly.assertThat(volumes)
+                                        .as("%s container %s mounts %s", workload, container.getName(), mount.getName())
+                                        .contains(mount.getName())));
             }));
         }
     }
@@ -257,17 +309,24 @@ class WorkloadTest {
 
         /** What a JVM needs beside its heap: metaspace, code cache, thread stacks, direct buffers. */
         private static final BigDecimal NON_HEAP_MINIMUM = Quantity.getAmountInBytes(new Quantity("192Mi"));
+
         private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(Overlay.class)
         @DisplayName("every container requests and limits CPU and memory")
         void everyContainerHasRequestsAndLimits(Overlay overlay) {
-            assertSoftly(softly -> overlay.rendered().workloads().forEach(workload -> workload.allContainers().forEach(container -> {
-                var resources = container.getResources();
-                softly.assertThat(resources.getRequests()).as("%s requests", workload).containsKeys("cpu", "memory");
-                softly.assertThat(resources.getLimits()).as("%s limits", workload).containsKeys("cpu", "memory");
-            })));
+            assertSoftly(softly -> overlay.rendered()
+                    .workloads()
+                    .forEach(workload -> workload.allContainers().forEach(container -> {
+                        var resources = container.getResources();
+                        softly.assertThat(resources.getRequests())
+                                .as("%s requests", workload)
+                                .containsKeys("cpu", "memory");
+                        softly.assertThat(resources.getLimits())
+                                .as("%s limits", workload)
+                                .containsKeys("cpu", "memory");
+                    })));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -283,16 +342,22 @@ class WorkloadTest {
                         .as("%s memory request = limit", workload)
                         .isEqualByComparingTo(Quantity.getAmountInBytes(limits.get("memory")));
 
-                String options = new Environment(workload, container, overlay).value("JAVA_TOOL_OPTIONS").orElse("");
+                String options = new Environment(workload, container, overlay)
+                        .value("JAVA_TOOL_OPTIONS")
+                        .orElse("");
                 softly.assertThat(options).as("%s JAVA_TOOL_OPTIONS", workload).contains("-XX:+ExitOnOutOfMemoryError");
                 Matcher percentage = MAX_RAM_PERCENTAGE.matcher(options);
-                softly.assertThat(percentage.find()).as("%s JAVA_TOOL_OPTIONS sets MaxRAMPercentage", workload).isTrue();
+                softly.assertThat(percentage.find())
+                        .as("%s JAVA_TOOL_OPTIONS sets MaxRAMPercentage", workload)
+                        .isTrue();
                 if (percentage.find(0)) {
                     BigDecimal limit = Quantity.getAmountInBytes(limits.get("memory"));
-                    BigDecimal heap = limit.multiply(new BigDecimal(percentage.group(1))).movePointLeft(2);
+                    BigDecimal heap =
+                            limit.multiply(new BigDecimal(percentage.group(1))).movePointLeft(2);
                     softly.assertThat(limit.subtract(heap))
-                            .as("%s: memory limit %s minus a %s%% heap leaves at least 192Mi", workload,
-                                    limits.get("memory"), percentage.group(1))
+                            .as(
+                                    "%s: memory limit %s minus a %s%% heap leaves at least 192Mi",
+                                    workload, limits.get("memory"), percentage.group(1))
                             .isGreaterThanOrEqualTo(NON_HEAP_MINIMUM);
                 }
             }));
@@ -315,13 +380,15 @@ class WorkloadTest {
                 softly.assertThat(sleep).as("%s preStop sleep", workload).isPresent();
                 long grace = Objects.requireNonNullElse(workload.pod().getTerminationGracePeriodSeconds(), 30L);
                 softly.assertThat(grace)
-                        .as("%s terminationGracePeriodSeconds > preStop sleep %s s + Spring's %s s", workload,
-                                sleep.orElse(0), StudyBoard.SPRING_SHUTDOWN_PHASE_SECONDS)
+                        .as(
+                                "%s terminationGracePeriodSeconds > preStop sleep %s s + Spring's %s s",
+                                workload, sleep.orElse(0), StudyBoard.SPRING_SHUTDOWN_PHASE_SECONDS)
                         .isGreaterThan(sleep.orElse(0) + StudyBoard.SPRING_SHUTDOWN_PHASE_SECONDS);
                 // Graceful shutdown is Spring Boot's default; only `immediate` would turn it off.
-                SpringConfig config = StudyBoard.springConfig(workload.app(),
-                        new Environment(workload, container, overlay).springProfiles());
-                softly.assertThat(config.property("server.shutdown")).as("%s server.shutdown", workload)
+                SpringConfig config = StudyBoard.springConfig(
+                        workload.app(), new Environment(workload, container, overlay).springProfiles());
+                softly.assertThat(config.property("server.shutdown"))
+                        .as("%s server.shutdown", workload)
                         .isNotEqualTo(Optional.of("immediate"));
             }));
         }
@@ -333,16 +400,23 @@ class WorkloadTest {
             assertSoftly(softly -> overlay.rendered().own(Deployment.class).forEach(deployment -> {
                 String name = deployment.getMetadata().getName();
                 DeploymentStrategy strategy = deployment.getSpec().getStrategy();
-                softly.assertThat(strategy == null ? null : strategy.getType()).as("%s strategy", name).isEqualTo("RollingUpdate");
+                softly.assertThat(strategy == null ? null : strategy.getType())
+                        .as("%s strategy", name)
+                        .isEqualTo("RollingUpdate");
                 if (strategy != null && strategy.getRollingUpdate() != null) {
-                    softly.assertThat(strategy.getRollingUpdate().getMaxSurge()).as("%s maxSurge", name).isEqualTo(new IntOrString(1));
-                    softly.assertThat(strategy.getRollingUpdate().getMaxUnavailable()).as("%s maxUnavailable", name)
+                    softly.assertThat(strategy.getRollingUpdate().getMaxSurge())
+                            .as("%s maxSurge", name)
+                            .isEqualTo(new IntOrString(1));
+                    softly.assertThat(strategy.getRollingUpdate().getMaxUnavailable())
+                            .as("%s maxUnavailable", name)
                             .isEqualTo(new IntOrString(0));
                 } else {
                     softly.fail("%s: set maxSurge and maxUnavailable explicitly", name);
                 }
-                softly.assertThat(deployment.getSpec().getRevisionHistoryLimit()).as("%s revisionHistoryLimit", name)
-                        .isNotNull().isBetween(1, 10);
+                softly.assertThat(deployment.getSpec().getRevisionHistoryLimit())
+                        .as("%s revisionHistoryLimit", name)
+                        .isNotNull()
+                        .isBetween(1, 10);
             }));
         }
 
@@ -353,20 +427,34 @@ class WorkloadTest {
             Rendered rendered = overlay.rendered();
             assertSoftly(softly -> rendered.own(StatefulSet.class).forEach(statefulSet -> {
                 String name = statefulSet.getMetadata().getName();
-                Optional<Service> service = rendered.find(Service.class, statefulSet.getMetadata().getNamespace(),
+                Optional<Service> service = rendered.find(
+                        Service.class,
+                        statefulSet.getMetadata().getNamespace(),
                         statefulSet.getSpec().getServiceName());
-                softly.assertThat(service).as("%s serviceName %s", name, statefulSet.getSpec().getServiceName()).isPresent();
+                softly.assertThat(service)
+                        .as("%s serviceName %s", name, statefulSet.getSpec().getServiceName())
+                        .isPresent();
                 service.ifPresent(governing -> {
-                    softly.assertThat(governing.getSpec().getClusterIP()).as("%s Service is headless", name).isEqualTo("None");
-                    softly.assertThat(Labels.matches(governing.getSpec().getSelector(),
-                            statefulSet.getSpec().getTemplate().getMetadata().getLabels()))
-                            .as("%s Service selects its pods", name).isTrue();
+                    softly.assertThat(governing.getSpec().getClusterIP())
+                            .as("%s Service is headless", name)
+                            .isEqualTo("None");
+                    softly.assertThat(Labels.matches(
+                                    governing.getSpec().getSelector(),
+                                    statefulSet
+                                            .getSpec()
+                                            .getTemplate()
+                                            .getMetadata()
+                                            .getLabels()))
+                            .as("%s Service selects its pods", name)
+                            .isTrue();
                 });
             }));
         }
 
         private Optional<Integer> preStopSleepSeconds(Container container) {
-            LifecycleHandler preStop = container.getLifecycle() == null ? null : container.getLifecycle().getPreStop();
+            LifecycleHandler preStop = container.getLifecycle() == null
+                    ? null
+                    : container.getLifecycle().getPreStop();
             if (preStop == null) {
                 return Optional.empty();
             }
@@ -389,11 +477,16 @@ class WorkloadTest {
         @EnumSource(Overlay.class)
         @DisplayName("are pinned to a version, never latest")
         void arePinned(Overlay overlay) {
-            assertSoftly(softly -> overlay.rendered().workloads().forEach(workload -> workload.allContainers().forEach(container -> {
-                String image = container.getImage();
-                String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : null;
-                softly.assertThat(tag).as("%s image %s has a tag", workload, image).isNotNull().isNotEqualTo("latest");
-            })));
+            assertSoftly(softly -> overlay.rendered()
+                    .workloads()
+                    .forEach(workload -> workload.allContainers().forEach(container -> {
+                        String image = container.getImage();
+                        String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : null;
+                        softly.assertThat(tag)
+                                .as("%s image %s has a tag", workload, image)
+                                .isNotNull()
+                                .isNotEqualTo("latest");
+                    })));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -401,16 +494,21 @@ class WorkloadTest {
         @DisplayName("production pulls the services from a registry, not from a laptop's image cache")
         void productionUsesARegistry(Overlay overlay) {
             assertSoftly(softly -> overlay.rendered().studyBoardWorkloads().forEach(workload -> {
-                Matcher image = StudyBoard.STUDY_BOARD_IMAGE.matcher(workload.mainContainer().getImage());
+                Matcher image = StudyBoard.STUDY_BOARD_IMAGE.matcher(
+                        workload.mainContainer().getImage());
                 softly.assertThat(image.matches() ? image.group("registry") : null)
-                        .as("%s registry of %s", workload, workload.mainContainer().getImage()).isNotNull();
+                        .as(
+                                "%s registry of %s",
+                                workload, workload.mainContainer().getImage())
+                        .isNotNull();
             }));
         }
     }
 
     static List<Probe> probes(Container container) {
         return Stream.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())
-                .filter(Objects::nonNull).toList();
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     static Optional<String> httpPath(Probe probe) {
@@ -419,9 +517,10 @@ class WorkloadTest {
 
     /** A port given by number or by the name of a container port. */
     static boolean exposes(List<ContainerPort> ports, IntOrString port) {
-        return ports.stream().anyMatch(containerPort -> port.getIntVal() != null
-                ? port.getIntVal().equals(containerPort.getContainerPort())
-                : port.getStrVal().equals(containerPort.getName()));
+        return ports.stream()
+                .anyMatch(containerPort -> port.getIntVal() != null
+                        ? port.getIntVal().equals(containerPort.getContainerPort())
+                        : port.getStrVal().equals(containerPort.getName()));
     }
 
     @SafeVarargs

@@ -19,11 +19,22 @@ class DiscoveryServerApplicationTest {
     @Test
     @DisplayName("serves the Eureka registry API and reports itself ready")
     void servesTheRegistry() {
-        http.get().uri("/eureka/apps").accept(MediaType.APPLICATION_JSON).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.applications").exists();
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/eureka/apps")
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.applications")
+                .exists();
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 }

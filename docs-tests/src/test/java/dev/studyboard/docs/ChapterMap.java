@@ -42,7 +42,10 @@ record ChapterMap(List<Row> rows, List<Link> links) {
         /** Relative link targets (without fragment) anywhere in the row. */
         List<String> linkedPaths() {
             return all(LINK, where + " | " + test).stream()
-                    .map(target -> new Link(line, target)).filter(Link::isRelative).map(Link::path).toList();
+                    .map(target -> new Link(line, target))
+                    .filter(Link::isRelative)
+                    .map(Link::path)
+                    .toList();
         }
 
         /** Test classes the row names: linked {@code *Test.java}/{@code *IT.java} files and backticked names. */
@@ -54,7 +57,9 @@ record ChapterMap(List<Row> rows, List<Link> links) {
 
         /** Test classes named in backticks, linked or not. */
         List<String> backtickedTestClassNames() {
-            return all(BACKTICKED_TEST_CLASS, where + " | " + test).stream().distinct().toList();
+            return all(BACKTICKED_TEST_CLASS, where + " | " + test).stream()
+                    .distinct()
+                    .toList();
         }
 
         /** Test classes whose file the row links. */
@@ -72,7 +77,8 @@ record ChapterMap(List<Row> rows, List<Link> links) {
         /** Whether the test column names a test (not just the "where" column in passing). */
         boolean namesATest() {
             return BACKTICKED_TEST_CLASS.matcher(test).find()
-                    || all(LINK, test).stream().anyMatch(target -> TEST_CLASS_FILE.matcher(target).find());
+                    || all(LINK, test).stream()
+                            .anyMatch(target -> TEST_CLASS_FILE.matcher(target).find());
         }
 
         boolean linksCode() {
@@ -117,8 +123,13 @@ record ChapterMap(List<Row> rows, List<Link> links) {
             } else if (seed != null && line.startsWith("|")) {
                 List<String> cells = cells(line);
                 if (!cells.isEmpty() && ITEM.matcher(cells.get(0)).matches()) {
-                    rows.add(new Row(seed, lineNumber, cells.get(0), StudyNotes.normalized(cells.get(1)),
-                            cells.size() > 2 ? cells.get(2) : "", cells.size() > 3 ? cells.get(3) : ""));
+                    rows.add(new Row(
+                            seed,
+                            lineNumber,
+                            cells.get(0),
+                            StudyNotes.normalized(cells.get(1)),
+                            cells.size() > 2 ? cells.get(2) : "",
+                            cells.size() > 3 ? cells.get(3) : ""));
                 }
             }
         }

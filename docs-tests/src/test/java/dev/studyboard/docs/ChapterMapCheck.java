@@ -39,8 +39,11 @@ final class ChapterMapCheck {
 
     /** Sections of the notes that have no row. */
     List<StudyNotes.Section> missingRows(Seed seed) {
-        Set<String> mapped = new HashSet<>(map.rowsOf(seed).stream().map(ChapterMap.Row::item).toList());
-        return notes(seed).sections().stream().filter(section -> !mapped.contains(section.item())).toList();
+        Set<String> mapped = new HashSet<>(
+                map.rowsOf(seed).stream().map(ChapterMap.Row::item).toList());
+        return notes(seed).sections().stream()
+                .filter(section -> !mapped.contains(section.item()))
+                .toList();
     }
 
     /** Rows for an item the notes do not have, and second rows for an item. */
@@ -154,7 +157,9 @@ final class ChapterMapCheck {
             if (row.isEmpty()) {
                 problems.add(mention + ", which has no row");
             } else if (row.get().linkedPaths().stream()
-                    .noneMatch(path -> docs.resolve(path).normalize().equals(repository.root().resolve(mention.file())))) {
+                    .noneMatch(path -> docs.resolve(path)
+                            .normalize()
+                            .equals(repository.root().resolve(mention.file())))) {
                 problems.add(mention + ", but " + row.get() + " does not link " + mention.file());
             }
         }
@@ -163,8 +168,10 @@ final class ChapterMapCheck {
 
     /** Rows that speak of "planned" without naming the issue in the form {@code planned: issue N}. */
     List<String> plannedRowsWithoutIssue() {
-        return map.rows().stream().filter(row -> row.mentionsPlanned() && row.plannedBy().isEmpty())
-                .map(row -> row + ": says planned but not 'planned: issue N'").toList();
+        return map.rows().stream()
+                .filter(row -> row.mentionsPlanned() && row.plannedBy().isEmpty())
+                .map(row -> row + ": says planned but not 'planned: issue N'")
+                .toList();
     }
 
     List<ChapterMap.Row> plannedRows() {

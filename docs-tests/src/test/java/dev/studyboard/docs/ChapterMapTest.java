@@ -85,10 +85,14 @@ class ChapterMapTest {
             assertNone(CHECK.plannedRowsWithoutIssue(), "planned rows without their issue");
 
             List<ChapterMap.Row> planned = CHECK.plannedRows();
-            System.out.printf("chapter map: %d rows for seed 000, %d for seed 002; %d planned:%n%s%n",
+            System.out.printf(
+                    "chapter map: %d rows for seed 000, %d for seed 002; %d planned:%n%s%n",
                     CHECK.map().rowsOf(Seed.MICROSERVICE_STRUCTURE).size(),
-                    CHECK.map().rowsOf(Seed.BUILDING_MICROSERVICES).size(), planned.size(),
-                    planned.stream().map(row -> "  " + row + ": issue " + row.plannedBy().orElseThrow())
+                    CHECK.map().rowsOf(Seed.BUILDING_MICROSERVICES).size(),
+                    planned.size(),
+                    planned.stream()
+                            .map(row ->
+                                    "  " + row + ": issue " + row.plannedBy().orElseThrow())
                             .collect(Collectors.joining("\n")));
         }
     }
@@ -110,6 +114,7 @@ class ChapterMapTest {
 
         @TempDir
         Path root;
+
         ChapterMapCheck check;
 
         @BeforeEach
@@ -154,7 +159,8 @@ class ChapterMapTest {
         @Test
         @DisplayName("a section without a row")
         void missingRow() {
-            assertThat(check.missingRows(Seed.MICROSERVICE_STRUCTURE)).extracting(StudyNotes.Section::item)
+            assertThat(check.missingRows(Seed.MICROSERVICE_STRUCTURE))
+                    .extracting(StudyNotes.Section::item)
                     .containsExactly("3.2");
             assertThat(check.missingRows(Seed.BUILDING_MICROSERVICES)).isEmpty();
         }
@@ -162,14 +168,17 @@ class ChapterMapTest {
         @Test
         @DisplayName("a row for an item the notes do not have")
         void rowNotInTheNotes() {
-            assertThat(check.rowsNotInTheNotes(Seed.MICROSERVICE_STRUCTURE)).singleElement().asString()
+            assertThat(check.rowsNotInTheNotes(Seed.MICROSERVICE_STRUCTURE))
+                    .singleElement()
+                    .asString()
                     .contains("3.9", "the notes have no item");
         }
 
         @Test
         @DisplayName("rows out of the notes' order, and a title the notes do not write")
         void orderAndTitle() {
-            assertThat(check.rowsOutOfOrderOrRetitled(Seed.BUILDING_MICROSERVICES)).hasSize(2)
+            assertThat(check.rowsOutOfOrderOrRetitled(Seed.BUILDING_MICROSERVICES))
+                    .hasSize(2)
                     .anySatisfy(problem -> assertThat(problem).contains("1.1", "comes after 1.2"))
                     .anySatisfy(problem -> assertThat(problem).contains("1.3", "서비스 지향 아키텍처란"));
         }
@@ -189,7 +198,8 @@ class ChapterMapTest {
         @Test
         @DisplayName("a named test class that does not exist, or holds no test")
         void missingTests() {
-            assertThat(check.testsThatDoNotExist()).hasSize(2)
+            assertThat(check.testsThatDoNotExist())
+                    .hasSize(2)
                     .anySatisfy(problem -> assertThat(problem).contains("MissingIT", "not in the repository"))
                     .anySatisfy(problem -> assertThat(problem).contains("EmptyTest", "holds no test"));
         }
@@ -197,7 +207,8 @@ class ChapterMapTest {
         @Test
         @DisplayName("a test class named, but not linked by this row or an earlier one")
         void testNotLinked() {
-            assertThat(check.testsNamedBeforeTheyAreLinked()).hasSize(2)
+            assertThat(check.testsNamedBeforeTheyAreLinked())
+                    .hasSize(2)
                     .anySatisfy(problem -> assertThat(problem).contains("3.1", "EmptyTest"))
                     .anySatisfy(problem -> assertThat(problem).contains("3.9", "MissingIT"));
         }
@@ -205,7 +216,8 @@ class ChapterMapTest {
         @Test
         @DisplayName("a section named in code whose row does not link the file, or that has no row")
         void mentionsInCode() {
-            assertThat(check.mentionsTheMapDoesNotLink()).hasSize(2)
+            assertThat(check.mentionsTheMapDoesNotLink())
+                    .hasSize(2)
                     .anySatisfy(problem -> assertThat(problem).contains("Relay.java:2", "3.1", "does not link"))
                     .anySatisfy(problem -> assertThat(problem).contains("Outbox.java:1", "3.2", "has no row"));
         }
@@ -213,7 +225,10 @@ class ChapterMapTest {
         @Test
         @DisplayName("a planned row that does not name its issue as 'planned: issue N'")
         void plannedWithoutIssue() {
-            assertThat(check.plannedRowsWithoutIssue()).singleElement().asString().contains("002 1.3");
+            assertThat(check.plannedRowsWithoutIssue())
+                    .singleElement()
+                    .asString()
+                    .contains("002 1.3");
             assertThat(check.plannedRows()).isEmpty();
         }
 

@@ -28,7 +28,12 @@ record Reactor(Path root, List<Module> modules) {
      * One module: its folder relative to the root, the artifact of its parent pom, whether its own build runs the
      * Spring Boot plugin, and the artifacts of this build (same groupId) it depends on.
      */
-    record Module(Path folder, String artifactId, String packaging, Optional<String> parent, boolean bootPlugin,
+    record Module(
+            Path folder,
+            String artifactId,
+            String packaging,
+            Optional<String> parent,
+            boolean bootPlugin,
             List<String> dependencies) {
 
         /** Shared infrastructure: the only modules services may have in common. */
@@ -53,7 +58,9 @@ record Reactor(Path root, List<Module> modules) {
     }
 
     Optional<Module> module(String artifactId) {
-        return modules.stream().filter(module -> module.artifactId().equals(artifactId)).findFirst();
+        return modules.stream()
+                .filter(module -> module.artifactId().equals(artifactId))
+                .findFirst();
     }
 
     /**
@@ -61,12 +68,15 @@ record Reactor(Path root, List<Module> modules) {
      * outside {@code platform/}. Test and aggregating modules are not runnable, so they are not services.
      */
     List<Module> services() {
-        return modules.stream().filter(module -> !module.isPlatform() && !module.packaging().equals("pom"))
-                .filter(this::runnable).toList();
+        return modules.stream()
+                .filter(module -> !module.isPlatform() && !module.packaging().equals("pom"))
+                .filter(this::runnable)
+                .toList();
     }
 
     private boolean runnable(Module module) {
-        return module.bootPlugin() || module.parent().flatMap(this::module).map(this::runnable).orElse(false);
+        return module.bootPlugin()
+                || module.parent().flatMap(this::module).map(this::runnable).orElse(false);
     }
 
     /** The Java sources of a module, main and test. */
@@ -76,7 +86,10 @@ record Reactor(Path root, List<Module> modules) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(sources)) {
-            return files.filter(file -> file.toString().endsWith(".java")).map(root::relativize).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .map(root::relativize)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,15 +105,22 @@ record Reactor(Path root, List<Module> modules) {
 
     private static void collect(Path root, Path folder, List<Module> modules) {
         Element project = readPom(root.resolve(folder).resolve("pom.xml"));
-        String groupId = text(project, "groupId").or(() -> text(child(project, "parent"), "groupId")).orElse("");
+        String groupId = text(project, "groupId")
+                .or(() -> text(child(project, "parent"), "groupId"))
+                .orElse("");
         if (!folder.toString().isEmpty()) {
-            modules.add(new Module(folder, text(project, "artifactId").orElseThrow(),
-                    text(project, "packaging").orElse("jar"), text(child(project, "parent"), "artifactId"),
-                    hasBootPlugin(project), dependenciesWithin(project, groupId)));
+            modules.add(new Module(
+                    folder,
+                    text(project, "artifactId").orElseThrow(),
+                    text(project, "packaging").orElse("jar"),
+                    text(child(project, "parent"), "artifactId"),
+                    hasBootPlugin(project),
+                    dependenciesWithin(project, groupId)));
         }
         List<Element> moduleLists = new ArrayList<>(children(project, "modules"));
-        children(project, "profiles").forEach(profiles -> children(profiles, "profile")
-                .forEach(profile -> moduleLists.addAll(children(profile, "modules"))));
+        children(project, "profiles")
+                .forEach(profiles -> children(profiles, "profile")
+                        .forEach(profile -> moduleLists.addAll(children(profile, "modules"))));
         for (Element list : moduleLists) {
             for (Element module : children(list, "module")) {
                 collect(root, folder.resolve(module.getTextContent().strip()).normalize(), modules);
@@ -110,9 +130,11 @@ record Reactor(Path root, List<Module> modules) {
 
     /** Whether the pom's own {@code <build><plugins>} run the Boot plugin; {@code <pluginManagement>} runs none. */
     private static boolean hasBootPlugin(Element project) {
-        return children(project, "build").stream().flatMap(build -> children(build, "plugins").stream())
+        return children(project, "build").stream()
+                .flatMap(build -> children(build, "plugins").stream())
                 .flatMap(plugins -> children(plugins, "plugin").stream())
-                .anyMatch(plugin -> text(plugin, "artifactId").filter(BOOT_PLUGIN::equals).isPresent());
+                .anyMatch(plugin ->
+                        text(plugin, "artifactId").filter(BOOT_PLUGIN::equals).isPresent());
     }
 
     /** The artifacts of every {@code <dependency>} on this build's group: in dependencies, profiles, plugins. */
@@ -160,6 +182,7 @@ record Reactor(Path root, List<Module> modules) {
     }
 
     private static Optional<String> text(Element parent, String name) {
-        return Optional.ofNullable(child(parent, name)).map(element -> element.getTextContent().strip());
+        return Optional.ofNullable(child(parent, name))
+                .map(element -> element.getTextContent().strip());
     }
 }

@@ -23,11 +23,13 @@ record Repository(Path root, List<Path> files) {
     private static final Pattern CODE = Pattern.compile(".*\\.(java|sql|ya?ml)$");
     /** Folders whose text is not code: the docs themselves, and this module, which writes such mentions as examples. */
     private static final Set<String> NOT_CODE = Set.of("docs", "docs-tests");
+
     private static final Pattern TEST_ANNOTATION = Pattern.compile(
             "(?m)^\\s*@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|ArchTest|Property|Example)\\b");
     /** "seed 000, 3.6", "seed 000 4.8", "seed 000, 3.7 and 4.5": the seed and one or more item numbers. */
-    private static final Pattern SECTION_MENTION = Pattern.compile(
-            "seed\\s+(000|002),?\\s+(\\d+\\.\\d+(?:\\s*(?:,|and|/)\\s*\\d+\\.\\d+)*)");
+    private static final Pattern SECTION_MENTION =
+            Pattern.compile("seed\\s+(000|002),?\\s+(\\d+\\.\\d+(?:\\s*(?:,|and|/)\\s*\\d+\\.\\d+)*)");
+
     private static final Pattern ITEM = Pattern.compile("\\d+\\.\\d+");
 
     /** A section of a seed named in a file, at a line. */
@@ -46,7 +48,8 @@ record Repository(Path root, List<Path> files) {
                 return at(folder);
             }
         }
-        throw new IllegalStateException("no docs/chapter-map.md above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no docs/chapter-map.md above " + Path.of("").toAbsolutePath());
     }
 
     static Repository at(Path root) {
@@ -56,7 +59,8 @@ record Repository(Path root, List<Path> files) {
                 @Override
                 public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
                     return SKIPPED_FOLDERS.contains(folder.getFileName().toString()) && !folder.equals(root)
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -82,7 +86,9 @@ record Repository(Path root, List<Path> files) {
 
     /** The Java files named {@code <className>.java}, wherever they are. */
     List<Path> javaFilesNamed(String className) {
-        return files.stream().filter(file -> file.getFileName().toString().equals(className + ".java")).toList();
+        return files.stream()
+                .filter(file -> file.getFileName().toString().equals(className + ".java"))
+                .toList();
     }
 
     /** Whether a Java file holds a test JUnit or ArchUnit would run. */
@@ -94,13 +100,18 @@ record Repository(Path root, List<Path> files) {
     List<Mention> sectionMentions() {
         List<Mention> mentions = new ArrayList<>();
         for (Path file : files) {
-            if (!CODE.matcher(file.toString()).matches() || NOT_CODE.contains(file.getName(0).toString())) {
+            if (!CODE.matcher(file.toString()).matches()
+                    || NOT_CODE.contains(file.getName(0).toString())) {
                 continue;
             }
             String text = read(file);
             Matcher mention = SECTION_MENTION.matcher(text);
             while (mention.find()) {
-                int line = 1 + (int) text.substring(0, mention.start()).chars().filter(c -> c == '\n').count();
+                int line = 1
+                        + (int) text.substring(0, mention.start())
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count();
                 Matcher item = ITEM.matcher(mention.group(2));
                 while (item.find()) {
                     mentions.add(new Mention(file, line, Seed.numbered(mention.group(1)), item.group()));

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 /** The study group's two notes, as the repository ships them for the demo loader. */
 enum Seed {
-
     MICROSERVICE_STRUCTURE("000", "000-microservice-structure.md"),
     BUILDING_MICROSERVICES("002", "002-building-microservices.md");
 

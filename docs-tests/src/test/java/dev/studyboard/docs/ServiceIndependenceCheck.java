@@ -35,16 +35,19 @@ final class ServiceIndependenceCheck {
     /** Services, and the platform modules every service may use: the modules these rules hold for. */
     private List<Reactor.Module> checked() {
         return reactor.modules().stream()
-                .filter(module -> module.isPlatform() || reactor.services().contains(module)).toList();
+                .filter(module -> module.isPlatform() || reactor.services().contains(module))
+                .toList();
     }
 
     /** A service's or a platform module's pom that names another service as its parent or a dependency. */
     List<String> buildDependenciesOnOtherServices() {
-        Set<String> services = new HashSet<>(services().stream().map(Reactor.Module::artifactId).toList());
+        Set<String> services = new HashSet<>(
+                services().stream().map(Reactor.Module::artifactId).toList());
         List<String> problems = new ArrayList<>();
         for (Reactor.Module module : checked()) {
-            module.parent().filter(services::contains).ifPresent(parent ->
-                    problems.add(module.pom() + ": has the service " + parent + " as its parent"));
+            module.parent()
+                    .filter(services::contains)
+                    .ifPresent(parent -> problems.add(module.pom() + ": has the service " + parent + " as its parent"));
             module.dependencies().stream()
                     .filter(artifact -> services.contains(artifact) && !artifact.equals(module.artifactId()))
                     .distinct()
@@ -87,7 +90,8 @@ final class ServiceIndependenceCheck {
                 }
                 Matcher declared = PACKAGE.matcher(reactor.read(file));
                 if (declared.find()) {
-                    owners.computeIfAbsent(declared.group(1), root -> new HashSet<>()).add(service.artifactId());
+                    owners.computeIfAbsent(declared.group(1), root -> new HashSet<>())
+                            .add(service.artifactId());
                 }
             }
         }

@@ -33,10 +33,12 @@ class ServiceIndependenceTest {
         @Test
         @DisplayName("are its runnable modules outside platform/: the domain services and the gateway among them")
         void servicesFound() {
-            assertThat(CHECK.services()).extracting(Reactor.Module::artifactId)
+            assertThat(CHECK.services())
+                    .extracting(Reactor.Module::artifactId)
                     .contains("catalog-service", "member-service", "progress-service", "api-gateway");
             assertThat(CHECK.services()).noneMatch(Reactor.Module::isPlatform);
-            assertThat(CHECK.packageOwners()).containsEntry("catalog", Set.of("catalog-service"))
+            assertThat(CHECK.packageOwners())
+                    .containsEntry("catalog", Set.of("catalog-service"))
                     .containsEntry("member", Set.of("member-service"))
                     .containsEntry("progress", Set.of("progress-service"))
                     .containsEntry("gateway", Set.of("api-gateway"));
@@ -61,6 +63,7 @@ class ServiceIndependenceTest {
 
         @TempDir
         Path root;
+
         ServiceIndependenceCheck check;
 
         @BeforeEach
@@ -78,7 +81,9 @@ class ServiceIndependenceTest {
                     </profiles>
                     """);
             pom("platform/shared", "<artifactId>shared</artifactId>", dependencies("beta-service"));
-            pom("platform/service-parent", "<artifactId>service-parent</artifactId><packaging>pom</packaging>",
+            pom(
+                    "platform/service-parent",
+                    "<artifactId>service-parent</artifactId><packaging>pom</packaging>",
                     "<build><plugins>" + BOOT_PLUGIN + "</plugins></build>");
             pom("alpha-service", parent("service-parent") + "<artifactId>alpha-service</artifactId>", """
                     <dependencies>
@@ -89,15 +94,22 @@ class ServiceIndependenceTest {
                         </dependency>
                     </dependencies>
                     """);
-            pom("beta-service", "<artifactId>beta-service</artifactId>",
+            pom(
+                    "beta-service",
+                    "<artifactId>beta-service</artifactId>",
                     "<build><plugins>" + BOOT_PLUGIN + "</plugins></build>");
             pom("gamma-service", parent("beta-service") + "<artifactId>gamma-service</artifactId>", "");
-            pom("journey-tests", "<artifactId>journey-tests</artifactId>", dependencies("alpha-service", "beta-service")
-                    + "<build><pluginManagement><plugins>" + BOOT_PLUGIN + "</plugins></pluginManagement></build>");
+            pom(
+                    "journey-tests",
+                    "<artifactId>journey-tests</artifactId>",
+                    dependencies("alpha-service", "beta-service") + "<build><pluginManagement><plugins>" + BOOT_PLUGIN
+                            + "</plugins></pluginManagement></build>");
 
-            write("platform/shared/src/main/java/dev/studyboard/shared/Outbox.java",
+            write(
+                    "platform/shared/src/main/java/dev/studyboard/shared/Outbox.java",
                     "package dev.studyboard.shared;\n\nclass Outbox {}\n");
-            write("alpha-service/src/main/java/dev/studyboard/alpha/domain/Book.java",
+            write(
+                    "alpha-service/src/main/java/dev/studyboard/alpha/domain/Book.java",
                     "package dev.studyboard.alpha.domain;\n\npublic record Book(String title) {}\n");
             write("beta-service/src/main/java/dev/studyboard/beta/Board.java", """
                     package dev.studyboard.beta;
@@ -110,7 +122,8 @@ class ServiceIndependenceTest {
 
                     class Board {}
                     """);
-            write("journey-tests/src/test/java/dev/studyboard/journey/JourneyTest.java",
+            write(
+                    "journey-tests/src/test/java/dev/studyboard/journey/JourneyTest.java",
                     "package dev.studyboard.journey;\n\nimport dev.studyboard.alpha.domain.Book;\n");
             check = new ServiceIndependenceCheck(root);
         }
@@ -118,7 +131,8 @@ class ServiceIndependenceTest {
         @Test
         @DisplayName("the services: runnable jars outside platform/, with the Boot plugin of their own or a parent's")
         void services() {
-            assertThat(check.services()).extracting(Reactor.Module::artifactId)
+            assertThat(check.services())
+                    .extracting(Reactor.Module::artifactId)
                     .containsExactly("alpha-service", "beta-service", "gamma-service");
         }
 
@@ -126,21 +140,23 @@ class ServiceIndependenceTest {
         @DisplayName("a service that depends on another service (in any scope or as its parent), a platform module "
                 + "that depends on a service; a test module may depend on services")
         void buildDependencies() {
-            assertThat(check.buildDependenciesOnOtherServices()).containsExactlyInAnyOrder(
-                    "platform/shared/pom.xml: depends on the service beta-service",
-                    "alpha-service/pom.xml: depends on the service beta-service",
-                    "gamma-service/pom.xml: has the service beta-service as its parent");
+            assertThat(check.buildDependenciesOnOtherServices())
+                    .containsExactlyInAnyOrder(
+                            "platform/shared/pom.xml: depends on the service beta-service",
+                            "alpha-service/pom.xml: depends on the service beta-service",
+                            "gamma-service/pom.xml: has the service beta-service as its parent");
         }
 
         @Test
         @DisplayName("a service whose code imports another service's package, statically too; "
                 + "its own and the platform's packages are fine, and test modules are not checked")
         void imports() {
-            assertThat(check.importsOfOtherServices()).containsExactly(
-                    "beta-service/src/main/java/dev/studyboard/beta/Board.java:3: imports "
-                            + "dev.studyboard.alpha.domain.Book.TITLE, code of alpha-service",
-                    "beta-service/src/main/java/dev/studyboard/beta/Board.java:5: imports "
-                            + "dev.studyboard.alpha.domain.Book, code of alpha-service");
+            assertThat(check.importsOfOtherServices())
+                    .containsExactly(
+                            "beta-service/src/main/java/dev/studyboard/beta/Board.java:3: imports "
+                                    + "dev.studyboard.alpha.domain.Book.TITLE, code of alpha-service",
+                            "beta-service/src/main/java/dev/studyboard/beta/Board.java:5: imports "
+                                    + "dev.studyboard.alpha.domain.Book, code of alpha-service");
         }
 
         private static final String BOOT_PLUGIN = """
@@ -154,10 +170,12 @@ class ServiceIndependenceTest {
         }
 
         private static String dependencies(String... artifactIds) {
-            return "<dependencies>" + Arrays.stream(artifactIds)
-                    .map(id -> "<dependency><groupId>dev.studyboard</groupId><artifactId>" + id
-                            + "</artifactId></dependency>")
-                    .collect(Collectors.joining()) + "</dependencies>";
+            return "<dependencies>"
+                    + Arrays.stream(artifactIds)
+                            .map(id -> "<dependency><groupId>dev.studyboard</groupId><artifactId>" + id
+                                    + "</artifactId></dependency>")
+                            .collect(Collectors.joining())
+                    + "</dependencies>";
         }
 
         private void pom(String folder, String coordinates, String rest) throws IOException {

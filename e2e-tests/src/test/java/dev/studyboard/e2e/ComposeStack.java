@@ -36,9 +36,21 @@ final class ComposeStack {
 
     /** Builds the images and starts everything, returning once every service reports healthy. */
     void up() {
-        compose(15, "up", "--build", "--detach", "--wait", "--wait-timeout", "600",
-                "api-gateway", "catalog-service", "member-service", "progress-service",
-                "zipkin", "prometheus", "synthetic-check");
+        compose(
+                15,
+                "up",
+                "--build",
+                "--detach",
+                "--wait",
+                "--wait-timeout",
+                "600",
+                "api-gateway",
+                "catalog-service",
+                "member-service",
+                "progress-service",
+                "zipkin",
+                "prometheus",
+                "synthetic-check");
     }
 
     /** Runs the one-shot demo loader, as {@code docker compose up} does after the services are healthy. */
@@ -78,7 +90,9 @@ final class ComposeStack {
         var command = new ArrayList<>(List.of("docker", "compose", "--project-name", PROJECT));
         command.addAll(List.of(arguments));
         try {
-            var builder = new ProcessBuilder(command).directory(root).redirectErrorStream(true)
+            var builder = new ProcessBuilder(command)
+                    .directory(root)
+                    .redirectErrorStream(true)
                     .redirectOutput(output);
             builder.environment().put("GATEWAY_PORT", String.valueOf(gatewayPort));
             builder.environment().put("ZIPKIN_PORT", String.valueOf(zipkinPort));

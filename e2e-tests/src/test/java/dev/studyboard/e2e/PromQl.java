@@ -23,11 +23,24 @@ final class PromQl {
             "\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", Pattern.CASE_INSENSITIVE);
     /** A number or duration ({@code 0.99}, {@code 1e3}, {@code 5m}), or a name, and whether a call follows it. */
     private static final Pattern TOKEN = Pattern.compile("\\.?\\d[\\w.]*|([a-zA-Z_:][\\w:]*)(\\s*\\()?");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "atan2", "bool", "offset", "by",
-            "without", "on", "ignoring", "group_left", "group_right", "inf", "nan");
 
-    private PromQl() {
-    }
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "atan2",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "inf",
+            "nan");
+
+    private PromQl() {}
 
     /**
      * The metric names an expression reads, as written: {@code _bucket}, {@code _count}, {@code _sum} and
@@ -56,7 +69,8 @@ final class PromQl {
         for (Map<String, Object> group : file.getOrDefault("groups", List.of())) {
             @SuppressWarnings("unchecked")
             var rules = (List<Map<String, Object>>) group.getOrDefault("rules", List.of());
-            rules.stream().filter(rule -> rule.containsKey("alert"))
+            rules.stream()
+                    .filter(rule -> rule.containsKey("alert"))
                     .forEach(rule -> expressions.add(String.valueOf(rule.get("expr"))));
         }
         return expressions;

@@ -31,7 +31,7 @@ class PromQlTest {
         @DisplayName("as Prometheus stores them: with _bucket, _count, _sum, _total")
         void recordedSuffixes() {
             assertThat(PromQl.metricNames(
-                    "histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket[5m])))"))
+                            "histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket[5m])))"))
                     .containsExactly("http_server_requests_seconds_bucket");
             assertThat(PromQl.metricNames("rate(journey_seconds_sum[1m]) / rate(journey_seconds_count[1m])"))
                     .containsExactly("journey_seconds_count", "journey_seconds_sum");
@@ -62,8 +62,10 @@ class PromQlTest {
         @Test
         @DisplayName("the labels of by, without, on, ignoring and group_left")
         void labelLists() {
-            assertThat(PromQl.metricNames("max by (messaging_source_name) (lag_max)")).containsExactly("lag_max");
-            assertThat(PromQl.metricNames("sum without (instance_id) (a_total)")).containsExactly("a_total");
+            assertThat(PromQl.metricNames("max by (messaging_source_name) (lag_max)"))
+                    .containsExactly("lag_max");
+            assertThat(PromQl.metricNames("sum without (instance_id) (a_total)"))
+                    .containsExactly("a_total");
             assertThat(PromQl.metricNames("a_total / on (service_name) group_left (team_name) b_info"))
                     .containsExactly("a_total", "b_info");
             assertThat(PromQl.metricNames("a_total / ignoring(status_code) b_total"))
@@ -112,8 +114,11 @@ class PromQlTest {
         void theRealAlertRules() throws IOException {
             var alerts = Files.readString(Path.of("../monitoring/prometheus/alerts.yml"));
 
-            assertThat(PromQl.alertExpressions(alerts)).isNotEmpty()
-                    .allSatisfy(expression -> assertThat(PromQl.metricNames(expression)).as(expression).isNotEmpty());
+            assertThat(PromQl.alertExpressions(alerts))
+                    .isNotEmpty()
+                    .allSatisfy(expression -> assertThat(PromQl.metricNames(expression))
+                            .as(expression)
+                            .isNotEmpty());
         }
     }
 }

@@ -9,5 +9,4 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * ({@link InvalidRequestProblems}) and nothing more, so it does not matter which of them Spring asks first.
  */
 @RestControllerAdvice
-class UnmatchedRequestProblems extends InvalidRequestProblems {
-}
+class UnmatchedRequestProblems extends InvalidRequestProblems {}

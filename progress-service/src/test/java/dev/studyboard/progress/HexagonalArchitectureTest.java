@@ -26,18 +26,36 @@ class HexagonalArchitectureTest {
     static final ArchRule replica = hexagon("replica");
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "jakarta..", "java.sql..", "org.apache.kafka..", "tools.jackson..",
-                    "io.cloudevents..", "dev.studyboard.outbox..")
+    static final ArchRule domainIsPlainJava = noClasses()
+            .that()
+            .resideInAPackage("..domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta..",
+                    "java.sql..",
+                    "org.apache.kafka..",
+                    "tools.jackson..",
+                    "io.cloudevents..",
+                    "dev.studyboard.outbox..")
             .because("the domain is plain Java");
 
     @ArchTest
     static final ArchRule applicationKnowsNoInfrastructure = noClasses()
-            .that().resideInAnyPackage("..application..", "..api..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "java.sql..", "org.springframework.jdbc..", "org.apache.kafka..", "org.springframework.kafka..",
-                    "org.springframework.web..", "io.cloudevents..", "tools.jackson..", "dev.studyboard.outbox..")
+            .that()
+            .resideInAnyPackage("..application..", "..api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "java.sql..",
+                    "org.springframework.jdbc..",
+                    "org.apache.kafka..",
+                    "org.springframework.kafka..",
+                    "org.springframework.web..",
+                    "io.cloudevents..",
+                    "tools.jackson..",
+                    "dev.studyboard.outbox..")
             .because("use cases, and what a feature publishes to the others, reach the database and Kafka only"
                     + " through ports");
 

@@ -31,8 +31,7 @@ class ModuleStructureTest {
     @Test
     @DisplayName("are drawn as a component diagram under target/spring-modulith-docs, board too (it uses no module)")
     void document() throws Exception {
-        var options = DiagramOptions.defaults()
-                .withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE);
+        var options = DiagramOptions.defaults().withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE);
 
         new Documenter(modules).writeModulesAsPlantUml(options).writeIndividualModulesAsPlantUml(options);
 

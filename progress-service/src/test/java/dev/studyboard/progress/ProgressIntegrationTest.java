@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Import;
 /** progress-service on a random port against the shared real PostgreSQL and Kafka. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"studyboard.consumer.retry.max-elapsed-time=1s", "eureka.client.enabled=false"})
 @AutoConfigureRestTestClient
 @Import(SharedContainers.class)
-public @interface ProgressIntegrationTest {
-}
+public @interface ProgressIntegrationTest {}

@@ -28,33 +28,56 @@ public final class UpstreamEvents implements AutoCloseable {
 
     private final KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedContainers.KAFKA.getBootstrapServers()),
-            new StringSerializer(), new CloudEventSerializer());
+            new StringSerializer(),
+            new CloudEventSerializer());
     private final KafkaProducer<String, byte[]> rawProducer = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedContainers.KAFKA.getBootstrapServers()),
-            new StringSerializer(), new ByteArraySerializer());
+            new StringSerializer(),
+            new ByteArraySerializer());
 
     /** An event as published, so a test can publish the very same one again (a duplicate delivery). */
-    public record Sent(String topic, String key, CloudEvent event) {
-    }
+    public record Sent(String topic, String key, CloudEvent event) {}
 
     public Sent catalog(UUID bookId, String name, Map<String, Object> data) {
-        return send("catalog.events", bookId.toString(), "/studyboard/catalog-service", "studyboard.catalog." + name,
-                data);
+        return send(
+                "catalog.events", bookId.toString(), "/studyboard/catalog-service", "studyboard.catalog." + name, data);
     }
 
     public Sent member(UUID memberId, String name, Map<String, Object> data) {
-        return send("member.events", memberId.toString(), "/studyboard/member-service", "studyboard.member." + name,
-                data);
+        return send(
+                "member.events", memberId.toString(), "/studyboard/member-service", "studyboard.member." + name, data);
     }
 
     public Sent bookRegistered(UUID bookId, String title, List<Map<String, Object>> chapters) {
-        return catalog(bookId, "book.registered", Map.of("bookId", bookId, "bookVersion", 1, "title", title,
-                "authors", List.of("Author"), "chapters", chapters));
+        return catalog(
+                bookId,
+                "book.registered",
+                Map.of(
+                        "bookId",
+                        bookId,
+                        "bookVersion",
+                        1,
+                        "title",
+                        title,
+                        "authors",
+                        List.of("Author"),
+                        "chapters",
+                        chapters));
     }
 
     public Sent memberJoined(UUID memberId, String displayName) {
-        return member(memberId, "joined", Map.of("memberId", memberId, "memberVersion", 1,
-                "displayName", displayName, "joinedAt", "2026-11-28T00:00:00Z"));
+        return member(
+                memberId,
+                "joined",
+                Map.of(
+                        "memberId",
+                        memberId,
+                        "memberVersion",
+                        1,
+                        "displayName",
+                        displayName,
+                        "joinedAt",
+                        "2026-11-28T00:00:00Z"));
     }
 
     public static Map<String, Object> chapter(int number, String title, Map<String, Object>... sections) {

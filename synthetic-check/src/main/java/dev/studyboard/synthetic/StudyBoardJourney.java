@@ -37,7 +37,9 @@ class StudyBoardJourney {
     }
 
     /** On the schedule (the long-running mode); {@link OneWalk} calls {@link #run()} once instead. */
-    @Scheduled(fixedDelayString = "${studyboard.synthetic.interval}", initialDelayString = "${studyboard.synthetic.interval}")
+    @Scheduled(
+            fixedDelayString = "${studyboard.synthetic.interval}",
+            initialDelayString = "${studyboard.synthetic.interval}")
     void onSchedule() {
         run();
     }
@@ -73,8 +75,11 @@ class StudyBoardJourney {
             return; // nothing registered yet: both lists answered, which is the whole journey for now
         }
         var bookId = first.get("bookId").asString();
-        var board = gateway.get().uri("/api/progress/books/{id}/board", bookId)
-                .accept(MediaType.parseMediaType("text/markdown")).retrieve().body(String.class);
+        var board = gateway.get()
+                .uri("/api/progress/books/{id}/board", bookId)
+                .accept(MediaType.parseMediaType("text/markdown"))
+                .retrieve()
+                .body(String.class);
         if (board == null || !board.contains("|")) {
             throw new IllegalStateException("The board of book " + bookId + " is not a table");
         }

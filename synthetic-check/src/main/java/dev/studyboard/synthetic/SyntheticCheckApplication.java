@@ -27,6 +27,5 @@ public class SyntheticCheckApplication {
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
     @ConditionalOnBooleanProperty(name = "studyboard.synthetic.once", havingValue = false, matchIfMissing = true)
-    static class OnSchedule {
-    }
+    static class OnSchedule {}
 }

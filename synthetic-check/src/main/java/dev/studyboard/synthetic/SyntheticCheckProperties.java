@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param once       walk once and exit with the outcome (a Kubernetes CronJob), instead of walking on a schedule
  */
 @ConfigurationProperties("studyboard.synthetic")
-public record SyntheticCheckProperties(URI gatewayUrl, boolean once) {
-}
+public record SyntheticCheckProperties(URI gatewayUrl, boolean once) {}

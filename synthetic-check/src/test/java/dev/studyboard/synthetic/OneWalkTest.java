@@ -56,17 +56,20 @@ class OneWalkTest {
     }
 
     private static void boardAnswers(ResponseDefinitionBuilder response) {
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/progress/books/" + BOOK + "/board")).willReturn(response));
+        GATEWAY.stubFor(
+                get(urlPathEqualTo("/api/progress/books/" + BOOK + "/board")).willReturn(response));
     }
 
     /** Runs the application's main method in a JVM of its own, as the container would, and returns its exit code. */
     private int runTheJob() throws IOException, InterruptedException {
         var output = logs.resolve("synthetic-check.log");
-        var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                SyntheticCheckApplication.class.getName(),
-                "--spring.profiles.active=once",
-                "--studyboard.synthetic.gateway-url=" + GATEWAY.baseUrl())
+        var process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SyntheticCheckApplication.class.getName(),
+                        "--spring.profiles.active=once",
+                        "--studyboard.synthetic.gateway-url=" + GATEWAY.baseUrl())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
@@ -85,7 +88,8 @@ class OneWalkTest {
         @Test
         @DisplayName("a journey that succeeds: the process walks it once and exits 0")
         void success() throws Exception {
-            boardAnswers(aResponse().withHeader("Content-Type", "text/markdown")
+            boardAnswers(aResponse()
+                    .withHeader("Content-Type", "text/markdown")
                     .withBody("| 항목 | 제목 | 페이지 | 작성자 | 완료 |\n|---|---|---|---|---|\n"));
 
             assertThat(runTheJob()).isZero();
@@ -110,10 +114,12 @@ class OneWalkTest {
     void nothingStaysUp() {
         boardAnswers(aResponse().withHeader("Content-Type", "text/markdown").withBody("|a|\n|---|\n"));
 
-        try (var context = new SpringApplicationBuilder(SyntheticCheckApplication.class).profiles("once")
+        try (var context = new SpringApplicationBuilder(SyntheticCheckApplication.class)
+                .profiles("once")
                 .run("--studyboard.synthetic.gateway-url=" + GATEWAY.baseUrl())) {
             assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
-            assertThat(context.getBeansOfType(ScheduledAnnotationBeanPostProcessor.class)).isEmpty();
+            assertThat(context.getBeansOfType(ScheduledAnnotationBeanPostProcessor.class))
+                    .isEmpty();
             assertThat(SpringApplication.exit(context)).isZero();
         }
     }

@@ -42,6 +42,7 @@ class StudyBoardJourneyTest {
 
     @Autowired
     StudyBoardJourney journey;
+
     @Autowired
     MeterRegistry meters;
 
@@ -71,7 +72,8 @@ class StudyBoardJourneyTest {
     }
 
     private void boardAnswers(ResponseDefinitionBuilder response) {
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/progress/books/" + BOOK + "/board")).willReturn(response));
+        GATEWAY.stubFor(
+                get(urlPathEqualTo("/api/progress/books/" + BOOK + "/board")).willReturn(response));
     }
 
     @Test
@@ -79,7 +81,8 @@ class StudyBoardJourneyTest {
     void success() {
         long before = runs("success");
         listsAnswer();
-        boardAnswers(aResponse().withHeader("Content-Type", "text/markdown")
+        boardAnswers(aResponse()
+                .withHeader("Content-Type", "text/markdown")
                 .withBody("| 항목 | 제목 | 페이지 | 작성자 | 완료 |\n|---|---|---|---|---|\n"));
 
         journey.run();
@@ -105,7 +108,8 @@ class StudyBoardJourneyTest {
     @DisplayName("a gateway that does not answer in time fails the journey instead of hanging")
     void tooSlow() {
         long before = runs("failure");
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/catalog/books")).willReturn(okJson("{}").withFixedDelay(10_000)));
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/catalog/books"))
+                .willReturn(okJson("{}").withFixedDelay(10_000)));
 
         journey.run();
 

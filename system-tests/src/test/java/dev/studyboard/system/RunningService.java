@@ -60,14 +60,16 @@ final class RunningService {
      * Starts each service (name → its database URL) with the common environment, side by side, and waits until
      * all are ready.
      */
-    static Map<String, RunningService> startAll(Map<String, String> common, Map<String, String> databases,
-                                                Duration timeout) {
+    static Map<String, RunningService> startAll(
+            Map<String, String> common, Map<String, String> databases, Duration timeout) {
         var starting = new java.util.LinkedHashMap<String, java.util.concurrent.CompletableFuture<RunningService>>();
         databases.forEach((name, databaseUrl) -> {
             var environment = new java.util.HashMap<>(common);
             environment.put("DB_URL", databaseUrl);
-            starting.put(name, java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> start(name, environment).awaitReady(timeout)));
+            starting.put(
+                    name,
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> start(name, environment).awaitReady(timeout)));
         });
         var started = new java.util.LinkedHashMap<String, RunningService>();
         starting.forEach((name, service) -> started.put(name, service.join()));
@@ -76,13 +78,16 @@ final class RunningService {
 
     /** Waits until the service says it is ready to take traffic (its readiness health group). */
     RunningService awaitReady(Duration timeout) {
-        await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in "
-                        + System.getProperty("studyboard.logs"));
-            }
-            return status("/actuator/health/readiness") == 200;
-        });
+        await(name + " ready")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue()
+                                + "; see its log in " + System.getProperty("studyboard.logs"));
+                    }
+                    return status("/actuator/health/readiness") == 200;
+                });
         return this;
     }
 
@@ -94,7 +99,8 @@ final class RunningService {
     void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(
+                    java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

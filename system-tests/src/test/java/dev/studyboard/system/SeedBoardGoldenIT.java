@@ -19,9 +19,15 @@ import org.springframework.web.client.RestClient;
 @DisplayName("The seed notes, through the three services")
 class SeedBoardGoldenIT {
 
-    private final DemoLoader loader = DemoLoader.connectedTo(RestClient.builder(), StudyBoardSystem.CATALOG.url(),
-            StudyBoardSystem.MEMBERS.url(), StudyBoardSystem.PROGRESS.url(), "독자", Duration.ofSeconds(60));
-    private final RestClient progress = RestClient.create(StudyBoardSystem.PROGRESS.url().toString());
+    private final DemoLoader loader = DemoLoader.connectedTo(
+            RestClient.builder(),
+            StudyBoardSystem.CATALOG.url(),
+            StudyBoardSystem.MEMBERS.url(),
+            StudyBoardSystem.PROGRESS.url(),
+            "독자",
+            Duration.ofSeconds(60));
+    private final RestClient progress =
+            RestClient.create(StudyBoardSystem.PROGRESS.url().toString());
 
     private static StudyNotes seed(String name) throws IOException {
         try (var in = SeedBoardGoldenIT.class.getResourceAsStream("/seeds/" + name)) {
@@ -35,8 +41,10 @@ class SeedBoardGoldenIT {
         var notes = seed("000-microservice-structure.md");
 
         var bookId = loader.load(notes);
-        var markdown = progress.get().uri("/api/progress/books/{id}/board?format=markdown", bookId)
-                .retrieve().body(String.class);
+        var markdown = progress.get()
+                .uri("/api/progress/books/{id}/board?format=markdown", bookId)
+                .retrieve()
+                .body(String.class);
         var rendered = NotesParser.parseTables(markdown);
 
         assertThat(notes.rows()).hasSize(37); // the seed really has these rows: the parser did not lose any
@@ -57,8 +65,10 @@ class SeedBoardGoldenIT {
         var notes = seed("002-building-microservices.md");
 
         var bookId = loader.load(notes);
-        var checklist = progress.get().uri("/api/progress/books/{id}/board?format=checklist", bookId)
-                .retrieve().body(String.class);
+        var checklist = progress.get()
+                .uri("/api/progress/books/{id}/board?format=checklist", bookId)
+                .retrieve()
+                .body(String.class);
         var rendered = NotesParser.parseChecklist(checklist);
 
         assertThat(rendered.title()).isEqualTo(notes.title());
@@ -70,13 +80,18 @@ class SeedBoardGoldenIT {
     void loadingTwiceIsHarmless() throws IOException {
         var notes = seed("000-microservice-structure.md");
         var first = loader.load(notes);
-        var before = progress.get().uri("/api/progress/books/{id}/board?format=markdown", first)
-                .retrieve().body(String.class);
+        var before = progress.get()
+                .uri("/api/progress/books/{id}/board?format=markdown", first)
+                .retrieve()
+                .body(String.class);
 
         var second = loader.load(notes);
 
         assertThat(second).isEqualTo(first);
-        assertThat(progress.get().uri("/api/progress/books/{id}/board?format=markdown", second)
-                .retrieve().body(String.class)).isEqualTo(before);
+        assertThat(progress.get()
+                        .uri("/api/progress/books/{id}/board?format=markdown", second)
+                        .retrieve()
+                        .body(String.class))
+                .isEqualTo(before);
     }
 }

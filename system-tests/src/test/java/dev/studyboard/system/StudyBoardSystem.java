@@ -16,9 +16,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
  */
 final class StudyBoardSystem {
 
-    static final GenericContainer<?> ZIPKIN = new GenericContainer<>("openzipkin/zipkin:3")
-            .withExposedPorts(9411)
-            .waitingFor(Wait.forHttp("/health"));
+    static final GenericContainer<?> ZIPKIN =
+            new GenericContainer<>("openzipkin/zipkin:3").withExposedPorts(9411).waitingFor(Wait.forHttp("/health"));
 
     static final RunningService CATALOG;
     static final RunningService MEMBERS;
@@ -28,30 +27,41 @@ final class StudyBoardSystem {
         var postgres = SharedContainers.POSTGRES;
         var kafka = SharedContainers.KAFKA;
         ZIPKIN.start();
-        createDatabases(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(),
+        createDatabases(
+                postgres.getJdbcUrl(),
+                postgres.getUsername(),
+                postgres.getPassword(),
                 List.of("catalog", "member", "progress"));
         var jdbcBase = postgres.getJdbcUrl().substring(0, postgres.getJdbcUrl().lastIndexOf('/') + 1);
         Map<String, String> common = Map.of(
-                "DB_USER", postgres.getUsername(),
-                "DB_PASSWORD", postgres.getPassword(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.getBootstrapServers(),
-                "EUREKA_CLIENT_ENABLED", "false",
-                "ZIPKIN_ENABLED", "true",
-                "ZIPKIN_ENDPOINT", zipkinUrl() + "/api/v2/spans");
+                "DB_USER",
+                postgres.getUsername(),
+                "DB_PASSWORD",
+                postgres.getPassword(),
+                "KAFKA_BOOTSTRAP_SERVERS",
+                kafka.getBootstrapServers(),
+                "EUREKA_CLIENT_ENABLED",
+                "false",
+                "ZIPKIN_ENABLED",
+                "true",
+                "ZIPKIN_ENDPOINT",
+                zipkinUrl() + "/api/v2/spans");
         // Started side by side by another class: threads that ran code of this class would wait for its
         // initialisation, which is waiting for them.
-        var services = RunningService.startAll(common, Map.of(
-                "catalog-service", jdbcBase + "catalog",
-                "member-service", jdbcBase + "member",
-                "progress-service", jdbcBase + "progress"), Duration.ofMinutes(3));
+        var services = RunningService.startAll(
+                common,
+                Map.of(
+                        "catalog-service", jdbcBase + "catalog",
+                        "member-service", jdbcBase + "member",
+                        "progress-service", jdbcBase + "progress"),
+                Duration.ofMinutes(3));
         CATALOG = services.get("catalog-service");
         MEMBERS = services.get("member-service");
         PROGRESS = services.get("progress-service");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(RunningService::stop)));
     }
 
-    private StudyBoardSystem() {
-    }
+    private StudyBoardSystem() {}
 
     static String zipkinUrl() {
         return "http://" + ZIPKIN.getHost() + ":" + ZIPKIN.getMappedPort(9411);
@@ -60,7 +70,7 @@ final class StudyBoardSystem {
     /** Database per service: three databases, and each service is only told about its own. */
     private static void createDatabases(String url, String user, String password, List<String> names) {
         try (var connection = DriverManager.getConnection(url, user, password);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             for (var name : names) {
                 statement.execute("CREATE DATABASE " + name);
             }

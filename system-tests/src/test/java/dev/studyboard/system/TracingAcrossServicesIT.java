@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("One trace across HTTP, the outbox, Kafka and another service")
 class TracingAcrossServicesIT {
 
-    private final RestClient catalog = RestClient.create(StudyBoardSystem.CATALOG.url().toString());
+    private final RestClient catalog =
+            RestClient.create(StudyBoardSystem.CATALOG.url().toString());
     private final RestClient zipkin = RestClient.create(StudyBoardSystem.zipkinUrl());
 
     @Test
@@ -38,16 +39,31 @@ class TracingAcrossServicesIT {
         var traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
 
         // when it registers a book
-        catalog.post().uri("/api/catalog/books").header("traceparent", traceparent)
+        catalog.post()
+                .uri("/api/catalog/books")
+                .header("traceparent", traceparent)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("title", "Tracing " + UUID.randomUUID(), "authors", List.of("Sam Newman"),
-                        "chapters", List.of(Map.of("number", 8, "title", "모니터링", "sections", List.of(
-                                Map.of("item", "8.4", "title", "상관관계 ID", "page", 282))))))
-                .retrieve().toBodilessEntity();
+                .body(Map.of(
+                        "title",
+                        "Tracing " + UUID.randomUUID(),
+                        "authors",
+                        List.of("Sam Newman"),
+                        "chapters",
+                        List.of(Map.of(
+                                "number",
+                                8,
+                                "title",
+                                "모니터링",
+                                "sections",
+                                List.of(Map.of("item", "8.4", "title", "상관관계 ID", "page", 282))))))
+                .retrieve()
+                .toBodilessEntity();
 
         // then Zipkin holds the request, the relay, the producer and progress-service's consumer in that one trace
-        var spans = await("the whole trace in Zipkin").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        var spans = await("the whole trace in Zipkin")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
                 .until(() -> trace(traceId), TracingAcrossServicesIT::isComplete);
         printSpans(traceId, spans);
 
@@ -57,9 +73,11 @@ class TracingAcrossServicesIT {
         var produce = only(spans, "catalog-service", "PRODUCER");
         var consume = only(spans, "progress-service", "CONSUMER");
         assertThat(request.get("name").asString()).contains("post");
-        assertThat(ancestors(consume, byId)).as("the consumer's span descends from the producer and the request")
+        assertThat(ancestors(consume, byId))
+                .as("the consumer's span descends from the producer and the request")
                 .contains(produce.get("id").asString(), request.get("id").asString());
-        assertThat(spans).as("the relay's span joins them across the outbox table")
+        assertThat(spans)
+                .as("the relay's span joins them across the outbox table")
                 .anySatisfy(span -> assertThat(span.get("name").asString()).startsWith("outbox relay"));
     }
 
@@ -83,7 +101,8 @@ class TracingAcrossServicesIT {
     }
 
     private static boolean isOf(JsonNode span, String service, String kind) {
-        return service.equals(span.at("/localEndpoint/serviceName").asString()) && kind.equals(span.path("kind").asString());
+        return service.equals(span.at("/localEndpoint/serviceName").asString())
+                && kind.equals(span.path("kind").asString());
     }
 
     /** The span ids from this span's parent up to the root. */
@@ -101,9 +120,12 @@ class TracingAcrossServicesIT {
         System.out.println("Trace " + traceId + ":");
         spans.stream()
                 .sorted(Comparator.comparingLong(span -> span.path("timestamp").asLong()))
-                .forEach(span -> System.out.printf("  %-17s %-9s %-45s id=%s parent=%s%n",
-                        span.at("/localEndpoint/serviceName").asString(), span.path("kind").asString("-"),
-                        span.path("name").asString(), span.get("id").asString(),
+                .forEach(span -> System.out.printf(
+                        "  %-17s %-9s %-45s id=%s parent=%s%n",
+                        span.at("/localEndpoint/serviceName").asString(),
+                        span.path("kind").asString("-"),
+                        span.path("name").asString(),
+                        span.get("id").asString(),
                         span.path("parentId").asString("-")));
     }
 

@@ -10,15 +10,11 @@ import java.util.UUID;
  */
 final class MemberEventMessages {
 
-    private MemberEventMessages() {
-    }
+    private MemberEventMessages() {}
 
-    record MemberJoinedV1(UUID memberId, long memberVersion, String displayName, String email, Instant joinedAt) {
-    }
+    record MemberJoinedV1(UUID memberId, long memberVersion, String displayName, String email, Instant joinedAt) {}
 
-    record MemberRenamedV1(UUID memberId, long memberVersion, String displayName) {
-    }
+    record MemberRenamedV1(UUID memberId, long memberVersion, String displayName) {}
 
-    record MemberLeftV1(UUID memberId, long memberVersion, Instant leftAt) {
-    }
+    record MemberLeftV1(UUID memberId, long memberVersion, Instant leftAt) {}
 }

@@ -27,8 +27,16 @@ public class MemberEvents {
     }
 
     public void joined(Member member) {
-        append(member, "joined", member.joinedAt(), new MemberJoinedV1(member.id(), member.version(),
-                member.displayName(), member.email().orElse(null), member.joinedAt()));
+        append(
+                member,
+                "joined",
+                member.joinedAt(),
+                new MemberJoinedV1(
+                        member.id(),
+                        member.version(),
+                        member.displayName(),
+                        member.email().orElse(null),
+                        member.joinedAt()));
     }
 
     public void renamed(Member member, Instant at) {
@@ -42,7 +50,7 @@ public class MemberEvents {
 
     /** A member's event named {@code studyboard.member.<name>}, its data in version 1 of the contract. */
     private void append(Member member, String name, Instant occurredAt, Object data) {
-        outbox.append(new OutboxEvent(UUID.randomUUID(), "member", member.id().toString(),
-                EventType.v1("member", name), data, occurredAt));
+        outbox.append(new OutboxEvent(
+                UUID.randomUUID(), "member", member.id().toString(), EventType.v1("member", name), data, occurredAt));
     }
 }

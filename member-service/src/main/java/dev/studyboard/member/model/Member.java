@@ -25,17 +25,25 @@ public class Member {
 
     @Id
     private final UUID id;
+
     private String displayName;
     private final String email;
     private MemberStatus status;
     private final Instant joinedAt;
     private Instant leftAt;
+
     @Version
     private long version;
 
     @PersistenceCreator
-    private Member(UUID id, String displayName, String email, MemberStatus status, Instant joinedAt,
-                   Instant leftAt, long version) {
+    private Member(
+            UUID id,
+            String displayName,
+            String email,
+            MemberStatus status,
+            Instant joinedAt,
+            Instant leftAt,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.displayName = displayName;
         this.email = email;
@@ -47,8 +55,14 @@ public class Member {
 
     /** A new, not yet stored member: active from {@code at}. Names are trimmed; a blank e-mail means none. */
     public static Member join(String displayName, String email, Instant at) {
-        return new Member(UUID.randomUUID(), checkedDisplayName(displayName), checkedEmail(email),
-                MemberStatus.ACTIVE, at, null, 0);
+        return new Member(
+                UUID.randomUUID(),
+                checkedDisplayName(displayName),
+                checkedEmail(email),
+                MemberStatus.ACTIVE,
+                at,
+                null,
+                0);
     }
 
     public void rename(String newDisplayName) {
@@ -102,8 +116,8 @@ public class Member {
         }
         var trimmed = displayName.strip();
         if (trimmed.length() > MAX_DISPLAY_NAME_LENGTH) {
-            throw new InvalidMemberException("displayName",
-                    "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+            throw new InvalidMemberException(
+                    "displayName", "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
         }
         return trimmed;
     }

@@ -13,8 +13,8 @@ import org.springframework.data.repository.ListPagingAndSortingRepository;
  * The member table (database access), through Spring Data JDBC: it writes the SQL for saving,
  * finding and paging from the {@link Member} mapping, so the service layer only names what it needs.
  */
-public interface MemberRepository extends ListCrudRepository<Member, UUID>,
-        ListPagingAndSortingRepository<Member, UUID> {
+public interface MemberRepository
+        extends ListCrudRepository<Member, UUID>, ListPagingAndSortingRepository<Member, UUID> {
 
     Page<Member> findByStatus(MemberStatus status, Pageable pageable);
 

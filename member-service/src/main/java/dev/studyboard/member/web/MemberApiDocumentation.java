@@ -13,16 +13,23 @@ import org.springframework.http.HttpStatus;
  * document cannot drift from the code. Only what is the member API's own is declared here.
  */
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(info = @Info(title = "Study Board member API", version = "v1",
-        description = "The study members, the writers the notes name."
-                + " Every member response carries its version as ETag; changes accept If-Match."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Study Board member API",
+                        version = "v1",
+                        description = "The study members, the writers the notes name."
+                                + " Every member response carries its version as ETag; changes accept If-Match."))
 class MemberApiDocumentation {
 
     @Bean
     ProblemDocumentation memberProblems() {
         return ProblemDocumentation.of("member")
                 .invalidFieldExample("displayName", "must not be blank")
-                .answers(HttpStatus.CONFLICT, ProblemDocumentation::isChange, "The e-mail is taken (`errors` names"
-                        + " `email`), the member has left, or another request changed the member at the same moment");
+                .answers(
+                        HttpStatus.CONFLICT,
+                        ProblemDocumentation::isChange,
+                        "The e-mail is taken (`errors` names"
+                                + " `email`), the member has left, or another request changed the member at the same moment");
     }
 }

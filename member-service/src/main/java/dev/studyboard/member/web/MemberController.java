@@ -57,10 +57,11 @@ class MemberController {
 
     @GetMapping
     @Operation(summary = "List members by display name, a page at a time")
-    MemberListResponse list(@RequestParam(required = false)
-                            @Pattern(regexp = "active|left", message = "must be active or left") String status,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
-                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    MemberListResponse list(
+            @RequestParam(required = false) @Pattern(regexp = "active|left", message = "must be active or left")
+                    String status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var wanted = Optional.ofNullable(status).map(s -> MemberStatus.valueOf(s.toUpperCase(Locale.ROOT)));
         return MemberListResponse.of(members.list(wanted, page, size));
     }
@@ -73,15 +74,17 @@ class MemberController {
 
     @PutMapping("/{memberId}/display-name")
     @Operation(summary = "Rename a member (not one who has left)")
-    ResponseEntity<MemberResponse> rename(@PathVariable UUID memberId, @Valid @RequestBody RenameMember request,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<MemberResponse> rename(
+            @PathVariable UUID memberId,
+            @Valid @RequestBody RenameMember request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withVersion(members.rename(memberId, EntityTags.expectedVersion(ifMatch), request.displayName()));
     }
 
     @PostMapping("/{memberId}/leave")
     @Operation(summary = "Record that a member left the study group")
-    ResponseEntity<MemberResponse> leave(@PathVariable UUID memberId,
-                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<MemberResponse> leave(
+            @PathVariable UUID memberId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withVersion(members.leave(memberId, EntityTags.expectedVersion(ifMatch)));
     }
 

@@ -40,7 +40,7 @@ class MemberProblemHandler extends InvalidRequestProblems {
     /** Spring Data JDBC's version check: another request saved the member between our read and our write. */
     @ExceptionHandler
     ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The member was changed by another request; read it again and retry");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "The member was changed by another request; read it again and retry");
     }
 }

@@ -10,26 +10,37 @@ import org.springframework.data.domain.Page;
 /** Response bodies of the member API. */
 final class MemberResponses {
 
-    private MemberResponses() {
-    }
+    private MemberResponses() {}
 
-    record MemberResponse(UUID id, String displayName, String email, MemberStatus status, Instant joinedAt,
-                          Instant leftAt, long version) {
+    record MemberResponse(
+            UUID id,
+            String displayName,
+            String email,
+            MemberStatus status,
+            Instant joinedAt,
+            Instant leftAt,
+            long version) {
 
         static MemberResponse of(Member member) {
-            return new MemberResponse(member.id(), member.displayName(), member.email().orElse(null),
-                    member.status(), member.joinedAt(), member.leftAt().orElse(null), member.version());
+            return new MemberResponse(
+                    member.id(),
+                    member.displayName(),
+                    member.email().orElse(null),
+                    member.status(),
+                    member.joinedAt(),
+                    member.leftAt().orElse(null),
+                    member.version());
         }
     }
 
     record MemberListResponse(List<MemberResponse> members, PageMetadata page) {
 
         static MemberListResponse of(Page<Member> page) {
-            return new MemberListResponse(page.map(MemberResponse::of).getContent(),
+            return new MemberListResponse(
+                    page.map(MemberResponse::of).getContent(),
                     new PageMetadata(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
         }
     }
 
-    record PageMetadata(int number, int size, long totalElements, long totalPages) {
-    }
+    record PageMetadata(int number, int size, long totalElements, long totalPages) {}
 }

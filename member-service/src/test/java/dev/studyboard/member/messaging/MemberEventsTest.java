@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -37,12 +36,16 @@ class MemberEventsTest {
 
     @Autowired
     RestTestClient http;
+
     @Autowired
     MemberService members;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JsonMapper json;
 
@@ -59,22 +62,37 @@ class MemberEventsTest {
     }
 
     private EntityExchangeResult<JsonNode> join(String body) {
-        return http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult();
+        return http.post()
+                .uri("/api/members")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult();
     }
 
     private EntityExchangeResult<JsonNode> rename(String memberId, String displayName) {
-        return http.put().uri("/api/members/{id}/display-name", memberId).contentType(MediaType.APPLICATION_JSON)
+        return http.put()
+                .uri("/api/members/{id}/display-name", memberId)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"displayName\": \"" + displayName + "\"}")
-                .exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult();
     }
 
     private EntityExchangeResult<JsonNode> leave(String memberId) {
-        return http.post().uri("/api/members/{id}/leave", memberId)
-                .exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult();
+        return http.post()
+                .uri("/api/members/{id}/leave", memberId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult();
     }
 
     private JsonNode data(ConsumerRecord<String, CloudEvent> record) {
@@ -97,12 +115,15 @@ class MemberEventsTest {
 
         var received = events.awaitSubject(memberId, 3, TIMEOUT);
 
-        assertThat(received).extracting(r -> r.value().getType()).containsExactly(
-                "studyboard.member.joined", "studyboard.member.renamed", "studyboard.member.left");
-        assertThat(received).extracting(r -> r.value().getDataSchema()).containsExactly(
-                URI.create("urn:studyboard:schema:member.joined:v1"),
-                URI.create("urn:studyboard:schema:member.renamed:v1"),
-                URI.create("urn:studyboard:schema:member.left:v1"));
+        assertThat(received)
+                .extracting(r -> r.value().getType())
+                .containsExactly("studyboard.member.joined", "studyboard.member.renamed", "studyboard.member.left");
+        assertThat(received)
+                .extracting(r -> r.value().getDataSchema())
+                .containsExactly(
+                        URI.create("urn:studyboard:schema:member.joined:v1"),
+                        URI.create("urn:studyboard:schema:member.renamed:v1"),
+                        URI.create("urn:studyboard:schema:member.left:v1"));
         assertThat(received).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(memberId);
             assertThat(record.value().getSubject()).isEqualTo(memberId);
@@ -115,28 +136,33 @@ class MemberEventsTest {
         assertThat(joinedData.propertyNames())
                 .containsExactlyInAnyOrder("memberId", "memberVersion", "displayName", "email", "joinedAt");
         assertThat(joinedData.get("memberId").asString()).isEqualTo(memberId);
-        assertThat(joinedData.get("memberVersion").asLong()).isEqualTo(etag(joined)).isEqualTo(1);
+        assertThat(joinedData.get("memberVersion").asLong())
+                .isEqualTo(etag(joined))
+                .isEqualTo(1);
         assertThat(joinedData.get("displayName").asString()).isEqualTo("이상경");
         assertThat(joinedData.get("email").asString()).isEqualTo(email);
         assertThat(joinedData.get("joinedAt").asString())
                 .isEqualTo(joined.getResponseBody().get("joinedAt").asString());
 
         var renamedData = data(received.get(1));
-        assertThat(renamedData.propertyNames())
-                .containsExactlyInAnyOrder("memberId", "memberVersion", "displayName");
-        assertThat(renamedData.get("memberVersion").asLong()).isEqualTo(etag(renamed)).isEqualTo(2);
+        assertThat(renamedData.propertyNames()).containsExactlyInAnyOrder("memberId", "memberVersion", "displayName");
+        assertThat(renamedData.get("memberVersion").asLong())
+                .isEqualTo(etag(renamed))
+                .isEqualTo(2);
         assertThat(renamedData.get("displayName").asString()).isEqualTo("이상경 (스터디장)");
 
         var leftData = data(received.get(2));
         assertThat(leftData.propertyNames()).containsExactlyInAnyOrder("memberId", "memberVersion", "leftAt");
         assertThat(leftData.get("memberVersion").asLong()).isEqualTo(etag(left)).isEqualTo(3);
-        assertThat(leftData.get("leftAt").asString()).isEqualTo(left.getResponseBody().get("leftAt").asString());
+        assertThat(leftData.get("leftAt").asString())
+                .isEqualTo(left.getResponseBody().get("leftAt").asString());
     }
 
     @Test
     @DisplayName("a member without e-mail is published with \"email\": null")
     void joinedWithoutEmail() {
-        var memberId = join("{\"displayName\": \"김상초\"}").getResponseBody().get("id").asString();
+        var memberId =
+                join("{\"displayName\": \"김상초\"}").getResponseBody().get("id").asString();
 
         var received = events.awaitSubject(memberId, 1, TIMEOUT);
 
@@ -153,28 +179,43 @@ class MemberEventsTest {
             status.setRollbackOnly();
             return member.id().toString();
         });
-        var committed = join("{\"displayName\": \"김태현\"}").getResponseBody().get("id").asString();
-        rename(committed, "김태현 (발표)"); // committed after the rolled-back join: had it written anything, that would be out first
+        var committed =
+                join("{\"displayName\": \"김태현\"}").getResponseBody().get("id").asString();
+        rename(
+                committed,
+                "김태현 (발표)"); // committed after the rolled-back join: had it written anything, that would be out first
 
         var received = events.awaitSubject(committed, 2, TIMEOUT);
 
         assertThat(received).hasSize(2);
         assertThat(events.drainFor(Duration.ZERO)).noneMatch(r -> rolledBack.equals(r.key()));
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id").param("id", rolledBack)
-                .query(Long.class).single()).isZero();
-        http.get().uri("/api/members/{id}", rolledBack).exchange().expectStatus().isNotFound();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id")
+                        .param("id", rolledBack)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        http.get()
+                .uri("/api/members/{id}", rolledBack)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     @DisplayName("the outbox keeps the stored version: what the database holds is what was published")
     void publishedVersionIsStoredVersion() {
-        var memberId = join("{\"displayName\": \"이상경\"}").getResponseBody().get("id").asString();
+        var memberId =
+                join("{\"displayName\": \"이상경\"}").getResponseBody().get("id").asString();
         rename(memberId, "이상경 (2기)");
 
         var received = events.awaitSubject(memberId, 2, TIMEOUT);
 
-        long stored = jdbc.sql("SELECT version FROM member WHERE id = :id").param("id", UUID.fromString(memberId))
-                .query(Long.class).single();
-        assertThat(data(received.get(1)).get("memberVersion").asLong()).isEqualTo(stored).isEqualTo(2);
+        long stored = jdbc.sql("SELECT version FROM member WHERE id = :id")
+                .param("id", UUID.fromString(memberId))
+                .query(Long.class)
+                .single();
+        assertThat(data(received.get(1)).get("memberVersion").asLong())
+                .isEqualTo(stored)
+                .isEqualTo(2);
     }
 }

@@ -45,7 +45,8 @@ class MemberTest {
         void blankEmailIsNone() {
             assertThat(Member.join("김태현", null, JOINED).email()).isEmpty();
             assertThat(Member.join("김태현", "  ", JOINED).email()).isEmpty();
-            assertThat(Member.join("김태현", " taehyun@example.com ", JOINED).email()).contains("taehyun@example.com");
+            assertThat(Member.join("김태현", " taehyun@example.com ", JOINED).email())
+                    .contains("taehyun@example.com");
         }
 
         @Test
@@ -64,7 +65,8 @@ class MemberTest {
         void limitsDisplayName() {
             assertThat(Member.join("가".repeat(100), null, JOINED).displayName()).hasSize(100);
             assertThatThrownBy(() -> Member.join("가".repeat(101), null, JOINED))
-                    .isInstanceOfSatisfying(InvalidMemberException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidMemberException.class,
                             e -> assertThat(e.field()).isEqualTo("displayName"));
         }
     }
@@ -82,7 +84,9 @@ class MemberTest {
 
             assertThat(member.displayName()).isEqualTo("이상경 (스터디장)");
             assertThatThrownBy(() -> member.rename("")).isInstanceOf(InvalidMemberException.class);
-            assertThat(member.displayName()).as("a rejected name changes nothing").isEqualTo("이상경 (스터디장)");
+            assertThat(member.displayName())
+                    .as("a rejected name changes nothing")
+                    .isEqualTo("이상경 (스터디장)");
         }
 
         @Test

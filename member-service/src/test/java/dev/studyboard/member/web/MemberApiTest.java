@@ -40,14 +40,23 @@ class MemberApiTest {
     }
 
     private String joinWith(String body) {
-        return http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body(body)
+        return http.post()
+                .uri("/api/members")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
                 .exchange()
-                .expectStatus().isCreated()
-                .returnResult(String.class).getResponseHeaders().getLocation().getPath();
+                .expectStatus()
+                .isCreated()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getLocation()
+                .getPath();
     }
 
     private RestTestClient.ResponseSpec rename(String member, String displayName, String ifMatch) {
-        var request = http.put().uri(member + "/display-name").contentType(MediaType.APPLICATION_JSON)
+        var request = http.put()
+                .uri(member + "/display-name")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"displayName\": \"" + displayName + "\"}");
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
@@ -72,12 +81,17 @@ class MemberApiTest {
         void joinThenGet() {
             var email = uniqueEmail("sangkyung");
 
-            var created = http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON)
+            var created = http.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"displayName\": \" 이상경 \", \"email\": \"" + email + "\"}")
                     .exchange()
-                    .expectStatus().isCreated()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
-                    .expectBody(MemberResponses.MemberResponse.class).returnResult();
+                    .expectStatus()
+                    .isCreated()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .expectBody(MemberResponses.MemberResponse.class)
+                    .returnResult();
             var member = created.getResponseBody();
 
             assertThat(created.getResponseHeaders().getLocation()).hasPath("/api/members/" + member.id());
@@ -87,10 +101,15 @@ class MemberApiTest {
             assertThat(member.joinedAt()).isNotNull();
             assertThat(member.leftAt()).isNull();
             assertThat(member.version()).isEqualTo(1);
-            http.get().uri("/api/members/{id}", member.id()).exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
-                    .expectBody(MemberResponses.MemberResponse.class).isEqualTo(member);
+            http.get()
+                    .uri("/api/members/{id}", member.id())
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .expectBody(MemberResponses.MemberResponse.class)
+                    .isEqualTo(member);
         }
 
         @Test
@@ -98,12 +117,18 @@ class MemberApiTest {
         void nullsAreWritten() {
             var member = join("김상초");
 
-            http.get().uri(member).exchange()
-                    .expectStatus().isOk()
+            http.get()
+                    .uri(member)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.email").isEmpty()
-                    .jsonPath("$.leftAt").isEmpty()
-                    .jsonPath("$.status").isEqualTo("ACTIVE");
+                    .jsonPath("$.email")
+                    .isEmpty()
+                    .jsonPath("$.leftAt")
+                    .isEmpty()
+                    .jsonPath("$.status")
+                    .isEqualTo("ACTIVE");
         }
 
         @Test
@@ -112,15 +137,24 @@ class MemberApiTest {
             var member = join("김태현");
 
             rename(member, " 김태현 (발표) ", null)
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
-                    .expectBody().jsonPath("$.displayName").isEqualTo("김태현 (발표)");
-
-            http.get().uri(member).exchange()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
                     .expectBody()
-                    .jsonPath("$.displayName").isEqualTo("김태현 (발표)")
-                    .jsonPath("$.version").isEqualTo(2);
+                    .jsonPath("$.displayName")
+                    .isEqualTo("김태현 (발표)");
+
+            http.get()
+                    .uri(member)
+                    .exchange()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .expectBody()
+                    .jsonPath("$.displayName")
+                    .isEqualTo("김태현 (발표)")
+                    .jsonPath("$.version")
+                    .isEqualTo(2);
         }
 
         @Test
@@ -129,11 +163,15 @@ class MemberApiTest {
             var member = join("이상경");
 
             leave(member)
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo("LEFT")
-                    .jsonPath("$.leftAt").isNotEmpty();
+                    .jsonPath("$.status")
+                    .isEqualTo("LEFT")
+                    .jsonPath("$.leftAt")
+                    .isNotEmpty();
 
             http.get().uri(member).exchange().expectBody().jsonPath("$.status").isEqualTo("LEFT");
         }
@@ -146,27 +184,49 @@ class MemberApiTest {
             var left = join("000 paging B");
             leave(left).expectStatus().isOk();
 
-            http.get().uri("/api/members?status=active&page=0&size=2").exchange()
-                    .expectStatus().isOk()
+            http.get()
+                    .uri("/api/members?status=active&page=0&size=2")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.members[*].displayName").isEqualTo(List.of("000 paging A", "000 paging C"))
-                    .jsonPath("$.members[0].status").isEqualTo("ACTIVE")
-                    .jsonPath("$.page.number").isEqualTo(0)
-                    .jsonPath("$.page.size").isEqualTo(2)
-                    .jsonPath("$.page.totalElements").value(Integer.class, total -> assertThat(total).isGreaterThanOrEqualTo(2))
-                    .jsonPath("$.page.totalPages").value(Integer.class, pages -> assertThat(pages).isGreaterThanOrEqualTo(1));
-            http.get().uri("/api/members?status=active&page=1&size=1").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.members[0].displayName").isEqualTo("000 paging C");
-            http.get().uri("/api/members?status=left&size=100").exchange()
-                    .expectStatus().isOk()
+                    .jsonPath("$.members[*].displayName")
+                    .isEqualTo(List.of("000 paging A", "000 paging C"))
+                    .jsonPath("$.members[0].status")
+                    .isEqualTo("ACTIVE")
+                    .jsonPath("$.page.number")
+                    .isEqualTo(0)
+                    .jsonPath("$.page.size")
+                    .isEqualTo(2)
+                    .jsonPath("$.page.totalElements")
+                    .value(Integer.class, total -> assertThat(total).isGreaterThanOrEqualTo(2))
+                    .jsonPath("$.page.totalPages")
+                    .value(Integer.class, pages -> assertThat(pages).isGreaterThanOrEqualTo(1));
+            http.get()
+                    .uri("/api/members?status=active&page=1&size=1")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.members[0].displayName").isEqualTo("000 paging B")
-                    .jsonPath("$.members[*].status").value(List.class,
-                            statuses -> assertThat(statuses).containsOnly("LEFT"));
-            http.get().uri("/api/members?size=3").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.members[*].displayName")
+                    .jsonPath("$.members[0].displayName")
+                    .isEqualTo("000 paging C");
+            http.get()
+                    .uri("/api/members?status=left&size=100")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.members[0].displayName")
+                    .isEqualTo("000 paging B")
+                    .jsonPath("$.members[*].status")
+                    .value(List.class, statuses -> assertThat(statuses).containsOnly("LEFT"));
+            http.get()
+                    .uri("/api/members?size=3")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.members[*].displayName")
                     .isEqualTo(List.of("000 paging A", "000 paging B", "000 paging C"));
         }
     }
@@ -184,16 +244,26 @@ class MemberApiTest {
                 """)
         @DisplayName("a new member: answers RFC 9457 problem details naming the field and the reason")
         void rejectsInvalidMember(String why, String field, String body) {
-            http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body(body)
+            http.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
                     .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo(400)
-                    .jsonPath("$.title").isEqualTo("Invalid request")
-                    .jsonPath("$.errors.length()").isEqualTo(1)
-                    .jsonPath("$.errors[0].field").isEqualTo(field)
-                    .jsonPath("$.errors[0].reason").isNotEmpty();
+                    .jsonPath("$.status")
+                    .isEqualTo(400)
+                    .jsonPath("$.title")
+                    .isEqualTo("Invalid request")
+                    .jsonPath("$.errors.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo(field)
+                    .jsonPath("$.errors[0].reason")
+                    .isNotEmpty();
         }
 
         @Test
@@ -201,26 +271,36 @@ class MemberApiTest {
         void limitsDisplayName() {
             joinWith("{\"displayName\": \"" + "가".repeat(100) + "\"}");
 
-            http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON)
+            http.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"displayName\": \"" + "가".repeat(101) + "\"}")
                     .exchange()
-                    .expectStatus().isBadRequest()
+                    .expectStatus()
+                    .isBadRequest()
                     .expectBody()
-                    .jsonPath("$.title").isEqualTo("Invalid request")
-                    .jsonPath("$.errors[0].field").isEqualTo("displayName")
-                    .jsonPath("$.errors[0].reason").value(String.class, reason -> assertThat(reason).contains("100"));
+                    .jsonPath("$.title")
+                    .isEqualTo("Invalid request")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("displayName")
+                    .jsonPath("$.errors[0].reason")
+                    .value(String.class, reason -> assertThat(reason).contains("100"));
         }
 
         @Test
         @DisplayName("names every invalid field at once")
         void namesEveryField() {
-            http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON)
+            http.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("""
                             {"displayName": "", "email": "@"}""")
                     .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[*].field").value(List.class,
-                            fields -> assertThat(fields).containsExactlyInAnyOrder("displayName", "email"));
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[*].field")
+                    .value(List.class, fields -> assertThat(fields).containsExactlyInAnyOrder("displayName", "email"));
         }
 
         @Test
@@ -229,12 +309,20 @@ class MemberApiTest {
             var member = join("이상경");
 
             rename(member, " ", null)
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("displayName");
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("displayName");
 
-            http.get().uri(member).exchange()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
-                    .expectBody().jsonPath("$.displayName").isEqualTo("이상경");
+            http.get()
+                    .uri(member)
+                    .exchange()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .expectBody()
+                    .jsonPath("$.displayName")
+                    .isEqualTo("이상경");
         }
 
         @Test
@@ -243,15 +331,22 @@ class MemberApiTest {
             var email = uniqueEmail("taken");
             join("이상경", email);
 
-            http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON)
+            http.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"displayName\": \"김상초\", \"email\": \"" + email.toUpperCase() + "\"}")
                     .exchange()
-                    .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONFLICT)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo(409)
-                    .jsonPath("$.errors[0].field").isEqualTo("email")
-                    .jsonPath("$.errors[0].reason").isNotEmpty();
+                    .jsonPath("$.status")
+                    .isEqualTo(409)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("email")
+                    .jsonPath("$.errors[0].reason")
+                    .isNotEmpty();
         }
 
         @ParameterizedTest(name = "{0} → 400 naming {1}")
@@ -264,38 +359,60 @@ class MemberApiTest {
                 """)
         @DisplayName("a list query out of range answers 400 naming the parameter")
         void rejectsBadListQuery(String query, String parameter) {
-            http.get().uri("/api/members?" + query).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            http.get()
+                    .uri("/api/members?" + query)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.title").isEqualTo("Invalid request")
-                    .jsonPath("$.errors[0].field").isEqualTo(parameter);
+                    .jsonPath("$.title")
+                    .isEqualTo("Invalid request")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo(parameter);
         }
 
         @Test
         @DisplayName("answers 400 for a body that is not JSON")
         void rejectsNonJson() {
-            http.post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body("{not json")
+            http.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{not json")
                     .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
 
         @Test
         @DisplayName("answers 400 naming memberId for an id that is not a UUID")
         void rejectsMalformedId() {
-            http.get().uri("/api/members/이상경").exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("memberId");
+            http.get()
+                    .uri("/api/members/이상경")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("memberId");
         }
 
         @Test
         @DisplayName("answers 404 for an unknown member, to read, rename or leave")
         void unknownMember() {
-            http.get().uri(UNKNOWN).exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.status").isEqualTo(404);
+            http.get()
+                    .uri(UNKNOWN)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(404);
             rename(UNKNOWN, "누구", null).expectStatus().isNotFound();
             leave(UNKNOWN).expectStatus().isNotFound();
         }
@@ -312,10 +429,13 @@ class MemberApiTest {
             leave(member).expectStatus().isOk();
 
             leave(member)
-                    .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").value(String.class,
-                            detail -> assertThat(detail).contains("has left"));
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONFLICT)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(String.class, detail -> assertThat(detail).contains("has left"));
 
             http.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
         }
@@ -327,10 +447,17 @@ class MemberApiTest {
             leave(member).expectStatus().isOk();
 
             rename(member, "다른 이름", null)
-                    .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONFLICT)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-            http.get().uri(member).exchange().expectBody().jsonPath("$.displayName").isEqualTo("김태현");
+            http.get()
+                    .uri(member)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.displayName")
+                    .isEqualTo("김태현");
         }
     }
 
@@ -343,21 +470,36 @@ class MemberApiTest {
         void staleIfMatch() {
             var member = join("이상경");
             rename(member, "first", "\"1\"")
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"");
 
             rename(member, "second", "\"1\"")
-                    .expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
-                    .expectBody().jsonPath("$.currentVersion").isEqualTo(2);
-            http.post().uri(member + "/leave").header(HttpHeaders.IF_MATCH, "\"1\"").exchange()
-                    .expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED);
-
-            http.get().uri(member).exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.PRECONDITION_FAILED)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
                     .expectBody()
-                    .jsonPath("$.displayName").isEqualTo("first")
-                    .jsonPath("$.status").isEqualTo("ACTIVE");
+                    .jsonPath("$.currentVersion")
+                    .isEqualTo(2);
+            http.post()
+                    .uri(member + "/leave")
+                    .header(HttpHeaders.IF_MATCH, "\"1\"")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.PRECONDITION_FAILED);
+
+            http.get()
+                    .uri(member)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.displayName")
+                    .isEqualTo("first")
+                    .jsonPath("$.status")
+                    .isEqualTo("ACTIVE");
         }
 
         @Test
@@ -365,9 +507,14 @@ class MemberApiTest {
         void leavesWithCurrentIfMatch() {
             var member = join("김상초");
 
-            http.post().uri(member + "/leave").header(HttpHeaders.IF_MATCH, "\"1\"").exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+            http.post()
+                    .uri(member + "/leave")
+                    .header(HttpHeaders.IF_MATCH, "\"1\"")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"");
         }
 
         @Test
@@ -376,8 +523,11 @@ class MemberApiTest {
             var member = join("김태현");
 
             rename(member, "x", "\"abc\"")
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(HttpHeaders.IF_MATCH);
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo(HttpHeaders.IF_MATCH);
         }
 
         @Test
@@ -385,8 +535,12 @@ class MemberApiTest {
         void simultaneousRenames() throws Exception {
             var member = join("이상경");
 
-            var codes = simultaneously(6, i -> rename(member, "writer " + i, "\"1\"")
-                    .returnResult(String.class).getStatus().value());
+            var codes = simultaneously(
+                    6,
+                    i -> rename(member, "writer " + i, "\"1\"")
+                            .returnResult(String.class)
+                            .getStatus()
+                            .value());
 
             assertThat(codes).filteredOn(code -> code == 200).hasSize(1);
             assertThat(codes).filteredOn(code -> code != 200).allMatch(code -> code == 409 || code == 412);
@@ -398,10 +552,16 @@ class MemberApiTest {
         void simultaneousJoinsWithOneEmail() throws Exception {
             var email = uniqueEmail("race");
 
-            var codes = simultaneously(6, i -> http.post().uri("/api/members")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"displayName\": \"writer " + i + "\", \"email\": \"" + email + "\"}")
-                    .exchange().returnResult(String.class).getStatus().value());
+            var codes = simultaneously(
+                    6,
+                    i -> http.post()
+                            .uri("/api/members")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body("{\"displayName\": \"writer " + i + "\", \"email\": \"" + email + "\"}")
+                            .exchange()
+                            .returnResult(String.class)
+                            .getStatus()
+                            .value());
 
             assertThat(codes).filteredOn(code -> code == 201).hasSize(1);
             assertThat(codes).filteredOn(code -> code != 201).containsOnly(409);

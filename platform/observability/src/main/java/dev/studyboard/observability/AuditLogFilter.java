@@ -33,7 +33,8 @@ public class AuditLogFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !STATE_CHANGING.contains(request.getMethod()) || request.getRequestURI().startsWith("/actuator");
+        return !STATE_CHANGING.contains(request.getMethod())
+                || request.getRequestURI().startsWith("/actuator");
     }
 
     @Override
@@ -67,7 +68,8 @@ public class AuditLogFilter extends OncePerRequestFilter {
         // The right-most X-Forwarded-For entry is the one our gateway added; the ones before it come from the
         // client and could say anything.
         var forwardedFor = request.getHeader("X-Forwarded-For");
-        var client = forwardedFor != null ? forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim()
+        var client = forwardedFor != null
+                ? forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim()
                 : request.getRemoteAddr();
         return "anonymous@" + client;
     }

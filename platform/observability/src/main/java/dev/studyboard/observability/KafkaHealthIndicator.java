@@ -32,7 +32,9 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
         long millis = timeout.toMillis();
         builder.up()
                 .withDetail("clusterId", cluster.clusterId().get(millis, TimeUnit.MILLISECONDS))
-                .withDetail("brokers", cluster.nodes().get(millis, TimeUnit.MILLISECONDS).size());
+                .withDetail(
+                        "brokers",
+                        cluster.nodes().get(millis, TimeUnit.MILLISECONDS).size());
     }
 
     private synchronized AdminClient admin() {

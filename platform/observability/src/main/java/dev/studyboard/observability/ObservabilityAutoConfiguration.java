@@ -23,10 +23,12 @@ import org.springframework.kafka.core.KafkaAdmin;
  * The audit log for servlet services, Kafka's health indicator for services that use Kafka, and no traces of
  * the actuator's own endpoints (health checks and Prometheus scrapes would otherwise fill Zipkin).
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"
+        })
 public class ObservabilityAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
@@ -36,7 +38,8 @@ public class ObservabilityAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<AuditLogFilter> auditLogFilter(ObjectProvider<Tracer> tracer) {
-            var registration = new FilterRegistrationBean<>(new AuditLogFilter(tracer.getIfAvailable(() -> Tracer.NOOP)));
+            var registration =
+                    new FilterRegistrationBean<>(new AuditLogFilter(tracer.getIfAvailable(() -> Tracer.NOOP)));
             // After the server observation filter (highest precedence + 1), so the request's span is current.
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
@@ -61,7 +64,8 @@ public class ObservabilityAutoConfiguration {
         @Bean
         ObservationPredicate noReactiveActuatorObservations() {
             return (name, context) -> !(context
-                    instanceof org.springframework.http.server.reactive.observation.ServerRequestObservationContext request
+                            instanceof
+                            org.springframework.http.server.reactive.observation.ServerRequestObservationContext request
                     && request.getCarrier().getPath().value().startsWith("/actuator"));
         }
     }

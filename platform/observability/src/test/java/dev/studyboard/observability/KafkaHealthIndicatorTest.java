@@ -15,8 +15,8 @@ import org.springframework.boot.health.contributor.Status;
 class KafkaHealthIndicatorTest {
 
     private static KafkaHealthIndicator indicator(String bootstrapServers) {
-        return new KafkaHealthIndicator(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                Duration.ofSeconds(2));
+        return new KafkaHealthIndicator(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), Duration.ofSeconds(2));
     }
 
     @Test

@@ -46,8 +46,7 @@ abstract class BackgroundWorker implements SmartLifecycle, EnvironmentAware {
     abstract void failed(Exception failure, Duration retryIn);
 
     /** Called on the stopping thread as a stop begins, to wake a round that is waiting for something. */
-    void stopping() {
-    }
+    void stopping() {}
 
     /**
      * Waits for {@code pause}, or less if the worker stops meanwhile.

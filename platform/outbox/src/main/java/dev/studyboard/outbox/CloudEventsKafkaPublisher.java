@@ -34,8 +34,11 @@ class CloudEventsKafkaPublisher implements DisposableBean {
     private final Duration sendTimeout;
     private final ObservationRegistry observations;
 
-    CloudEventsKafkaPublisher(DefaultKafkaProducerFactory<String, CloudEvent> producerFactory, URI source,
-                              Duration sendTimeout, ObservationRegistry observations) {
+    CloudEventsKafkaPublisher(
+            DefaultKafkaProducerFactory<String, CloudEvent> producerFactory,
+            URI source,
+            Duration sendTimeout,
+            ObservationRegistry observations) {
         this.producerFactory = producerFactory;
         this.kafka = new KafkaTemplate<>(producerFactory);
         // Always observed (a no-op without tracing): the relay's own producer is what carries the trace on,

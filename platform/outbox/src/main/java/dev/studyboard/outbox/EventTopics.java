@@ -11,11 +11,12 @@ import org.springframework.kafka.config.TopicBuilder;
  */
 public final class EventTopics {
 
-    private EventTopics() {
-    }
+    private EventTopics() {}
 
     public static NewTopic retained(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicas)
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .replicas(replicas)
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .build();
     }

@@ -31,8 +31,8 @@ public class Outbox {
     private final Counter written;
 
     /** @param topic the Kafka topic of every event this outbox records: the service's own */
-    public Outbox(JdbcClient jdbc, JsonMapper json, String topic, TraceContextCapture traceContext,
-                  MeterRegistry meters) {
+    public Outbox(
+            JdbcClient jdbc, JsonMapper json, String topic, TraceContextCapture traceContext, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
         this.topic = topic;

@@ -38,23 +38,32 @@ import tools.jackson.databind.json.JsonMapper;
  * to it, the NOTIFY listener that wakes the relay and the cleaner. The table comes from the Flyway location
  * {@code classpath:db/outbox}.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"
+        })
 @ConditionalOnBean({DataSource.class, ProducerFactory.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxProperties properties,
-                  ObjectProvider<TraceContextCapture> traceContext, ObjectProvider<MeterRegistry> meters) {
-        return new Outbox(jdbc, json, properties.topic(),
+    Outbox outbox(
+            JdbcClient jdbc,
+            JsonMapper json,
+            OutboxProperties properties,
+            ObjectProvider<TraceContextCapture> traceContext,
+            ObjectProvider<MeterRegistry> meters) {
+        return new Outbox(
+                jdbc,
+                json,
+                properties.topic(),
                 traceContext.getIfAvailable(() -> TraceContextCapture.NONE),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
@@ -64,9 +73,10 @@ public class OutboxAutoConfiguration {
      * aggregate id, so its partitions keep each aggregate's events in order.
      */
     @Bean
-    NewTopic outboxTopic(OutboxProperties properties,
-                         @Value("${studyboard.topics.partitions:3}") int partitions,
-                         @Value("${studyboard.topics.replicas:1}") short replicas) {
+    NewTopic outboxTopic(
+            OutboxProperties properties,
+            @Value("${studyboard.topics.partitions:3}") int partitions,
+            @Value("${studyboard.topics.replicas:1}") short replicas) {
         return EventTopics.retained(properties.topic(), partitions, replicas);
     }
 
@@ -81,9 +91,11 @@ public class OutboxAutoConfiguration {
      * the relay's retry loop, not the producer, decides when to try again.
      */
     @Bean
-    CloudEventsKafkaPublisher outboxPublisher(ProducerFactory<?, ?> applicationProducerFactory,
-                                              OutboxProperties properties, Environment environment,
-                                              ObjectProvider<ObservationRegistry> observations) {
+    CloudEventsKafkaPublisher outboxPublisher(
+            ProducerFactory<?, ?> applicationProducerFactory,
+            OutboxProperties properties,
+            Environment environment,
+            ObjectProvider<ObservationRegistry> observations) {
         var config = new HashMap<>(applicationProducerFactory.getConfigurationProperties());
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -94,17 +106,28 @@ public class OutboxAutoConfiguration {
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         var producerFactory = new DefaultKafkaProducerFactory<String, CloudEvent>(
                 config, new StringSerializer(), new CloudEventSerializer());
-        var source = properties.source() != null ? properties.source()
+        var source = properties.source() != null
+                ? properties.source()
                 : URI.create("/" + environment.getProperty("spring.application.name", "unknown-service"));
-        return new CloudEventsKafkaPublisher(producerFactory, source, properties.sendTimeout(),
+        return new CloudEventsKafkaPublisher(
+                producerFactory,
+                source,
+                properties.sendTimeout(),
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxStore store, CloudEventsKafkaPublisher publisher,
-                            PlatformTransactionManager transactionManager, OutboxProperties properties,
-                            ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(store, publisher, new TransactionTemplate(transactionManager), properties,
+    OutboxRelay outboxRelay(
+            OutboxStore store,
+            CloudEventsKafkaPublisher publisher,
+            PlatformTransactionManager transactionManager,
+            OutboxProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(
+                store,
+                publisher,
+                new TransactionTemplate(transactionManager),
+                properties,
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 

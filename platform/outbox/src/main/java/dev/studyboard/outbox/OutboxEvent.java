@@ -16,12 +16,7 @@ import java.util.UUID;
  * @param occurredAt    when the change happened (CloudEvents {@code time})
  */
 public record OutboxEvent(
-        UUID id,
-        String aggregateType,
-        String aggregateId,
-        EventType type,
-        Object data,
-        Instant occurredAt) {
+        UUID id, String aggregateType, String aggregateId, EventType type, Object data, Instant occurredAt) {
 
     public OutboxEvent {
         Objects.requireNonNull(id, "id");

@@ -24,7 +24,10 @@ class OutboxMetrics {
         Gauge.builder("outbox.backlog", this, metrics -> metrics.current().size())
                 .description("Committed events not yet published to Kafka")
                 .register(meters);
-        TimeGauge.builder("outbox.oldest.unpublished.age", this, TimeUnit.MILLISECONDS,
+        TimeGauge.builder(
+                        "outbox.oldest.unpublished.age",
+                        this,
+                        TimeUnit.MILLISECONDS,
                         metrics -> metrics.current().oldestAge().toMillis())
                 .description("How long the oldest unpublished event has waited")
                 .register(meters);

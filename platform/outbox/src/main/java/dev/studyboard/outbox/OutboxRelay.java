@@ -35,18 +35,27 @@ public class OutboxRelay extends BackgroundWorker {
 
     private final Semaphore wakeUps = new Semaphore(0);
 
-    OutboxRelay(OutboxStore store, CloudEventsKafkaPublisher publisher, TransactionTemplate transaction,
-                OutboxProperties properties, MeterRegistry meters) {
+    OutboxRelay(
+            OutboxStore store,
+            CloudEventsKafkaPublisher publisher,
+            TransactionTemplate transaction,
+            OutboxProperties properties,
+            MeterRegistry meters) {
         // A stop waits for the batch in flight, which Kafka acknowledges within the send timeout or fails.
-        super("outbox-relay", properties.retryBackOff(), properties.sendTimeout().plusSeconds(1));
+        super(
+                "outbox-relay",
+                properties.retryBackOff(),
+                properties.sendTimeout().plusSeconds(1));
         this.store = store;
         this.publisher = publisher;
         this.transaction = transaction;
         this.properties = properties;
         this.published = Counter.builder("outbox.events.published")
-                .description("Events the relay published to Kafka").register(meters);
+                .description("Events the relay published to Kafka")
+                .register(meters);
         this.failures = Counter.builder("outbox.publish.failures")
-                .description("Relay batches that Kafka did not acknowledge (retried)").register(meters);
+                .description("Relay batches that Kafka did not acknowledge (retried)")
+                .register(meters);
     }
 
     /** Asks the relay to look for new events now instead of at the next poll. Cheap; safe from any thread. */

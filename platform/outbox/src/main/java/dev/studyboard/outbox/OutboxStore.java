@@ -34,8 +34,7 @@ class OutboxStore {
                FOR UPDATE SKIP LOCKED
             """;
 
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -68,15 +67,15 @@ class OutboxStore {
                         SELECT count(*) AS size, min(occurred_at) AS oldest
                           FROM outbox_event WHERE published_at IS NULL
                         """)
-                .query((rs, n) -> new Backlog(rs.getLong("size"),
+                .query((rs, n) -> new Backlog(
+                        rs.getLong("size"),
                         Optional.ofNullable(rs.getTimestamp("oldest"))
                                 .map(oldest -> Duration.between(oldest.toInstant(), Instant.now()))
                                 .orElse(Duration.ZERO)))
                 .single();
     }
 
-    record Backlog(long size, Duration oldestAge) {
-    }
+    record Backlog(long size, Duration oldestAge) {}
 
     private PendingEvent pendingEvent(ResultSet rs, int rowNum) throws SQLException {
         return new PendingEvent(

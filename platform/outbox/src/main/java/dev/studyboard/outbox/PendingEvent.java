@@ -15,5 +15,4 @@ record PendingEvent(
         String dataSchema,
         String payload,
         Map<String, String> traceContext,
-        Instant occurredAt) {
-}
+        Instant occurredAt) {}

@@ -71,8 +71,7 @@ class BackgroundWorkerTest {
     private static final Step FAIL = () -> {
         throw new IllegalStateException("Kafka is down");
     };
-    private static final Step SUCCEED = () -> {
-    };
+    private static final Step SUCCEED = () -> {};
 
     private ScriptedWorker worker;
 
@@ -109,8 +108,9 @@ class BackgroundWorkerTest {
         worker.start();
 
         await().atMost(TIMEOUT).until(() -> worker.script.isEmpty() && worker.pauses.size() == 4);
-        assertThat(worker.pauses).containsExactly(
-                Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(10));
+        assertThat(worker.pauses)
+                .containsExactly(
+                        Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(10));
     }
 
     @Test
@@ -162,7 +162,9 @@ class BackgroundWorkerTest {
             worker.stopRequested.await();
             release.countDown();
 
-            assertThat(stop.get()).as("the round had finished when stop() returned").isTrue();
+            assertThat(stop.get())
+                    .as("the round had finished when stop() returned")
+                    .isTrue();
             assertThat(interrupted).isFalse();
         }
 

@@ -26,20 +26,22 @@ class EventTypeTest {
     void newVersionKeepsName() {
         var v2 = new EventType("member", "joined", 2);
 
-        assertThat(v2.cloudEventsType()).isEqualTo(EventType.v1("member", "joined").cloudEventsType());
+        assertThat(v2.cloudEventsType())
+                .isEqualTo(EventType.v1("member", "joined").cloudEventsType());
         assertThat(v2.dataSchema()).isEqualTo(URI.create("urn:studyboard:schema:member.joined:v2"));
     }
 
     @ParameterizedTest(name = "service \"{0}\", name \"{1}\", version {2}")
     @CsvSource({
-            "'', book.registered, 1",
-            "Catalog, book.registered, 1",
-            "catalog.events, book.registered, 1",
-            "catalog, '', 1",
-            "catalog, book registered, 1",
-            "catalog, book..registered, 1",
-            "catalog, .registered, 1",
-            "catalog, book.registered, 0"})
+        "'', book.registered, 1",
+        "Catalog, book.registered, 1",
+        "catalog.events, book.registered, 1",
+        "catalog, '', 1",
+        "catalog, book registered, 1",
+        "catalog, book..registered, 1",
+        "catalog, .registered, 1",
+        "catalog, book.registered, 0"
+    })
     @DisplayName("refuses what would not make a clean type and schema name")
     void refusesMalformedNames(String service, String name, int version) {
         assertThatIllegalArgumentException().isThrownBy(() -> new EventType(service, name, version));

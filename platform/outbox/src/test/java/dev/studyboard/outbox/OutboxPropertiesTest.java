@@ -37,14 +37,15 @@ class OutboxPropertiesTest {
     void topicIsRequired() {
         assertThatExceptionOfType(BindException.class)
                 .isThrownBy(() -> bind(Map.of("studyboard.outbox.batch-size", "100")))
-                .havingRootCause().withMessageContaining("studyboard.outbox.topic is required");
+                .havingRootCause()
+                .withMessageContaining("studyboard.outbox.topic is required");
     }
 
     @Test
     @DisplayName("back off from 200 ms, doubling, to at most max-backoff while Kafka is unreachable")
     void retryBackOff() {
-        var properties = bind(Map.of("studyboard.outbox.topic", "catalog.events",
-                "studyboard.outbox.max-backoff", "1s"));
+        var properties =
+                bind(Map.of("studyboard.outbox.topic", "catalog.events", "studyboard.outbox.max-backoff", "1s"));
 
         var retries = properties.retryBackOff().start();
 

@@ -8,9 +8,7 @@ import dev.studyboard.testsupport.SharedContainers;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
@@ -27,10 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
  * aggregate's events keep their order. The relays here only run when woken, so all of them start on the
  * same backlog together.
  */
-@SpringBootTest(properties = {
-        "studyboard.outbox.listen=false",
-        "studyboard.outbox.poll-interval=1h",
-        "studyboard.outbox.batch-size=40"})
+@SpringBootTest(
+        properties = {
+            "studyboard.outbox.listen=false",
+            "studyboard.outbox.poll-interval=1h",
+            "studyboard.outbox.batch-size=40"
+        })
 @Import(SharedContainers.class)
 @DisplayName("Outbox relays on several replicas")
 class OutboxRelayReplicasTest {
@@ -40,16 +40,22 @@ class OutboxRelayReplicasTest {
 
     @Autowired
     Outbox outbox;
+
     @Autowired
     OutboxRelay contextRelay;
+
     @Autowired
     OutboxStore store;
+
     @Autowired
     CloudEventsKafkaPublisher publisher;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Autowired
     OutboxProperties properties;
+
     @Autowired
     JsonMapper json;
 
@@ -76,20 +82,25 @@ class OutboxRelayReplicasTest {
 
             var ids = received.stream().map(r -> r.value().getId()).toList();
             assertThat(ids).hasSize(AGGREGATES * STEPS).doesNotHaveDuplicates();
-            var stepsByAggregate = received.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                    Collectors.mapping(this::sequence, Collectors.toList())));
-            assertThat(stepsByAggregate).hasSize(AGGREGATES).allSatisfy((aggregate, steps) ->
-                    assertThat(steps).as(aggregate).isSorted().hasSize(STEPS));
+            var stepsByAggregate = received.stream()
+                    .collect(Collectors.groupingBy(
+                            ConsumerRecord::key, Collectors.mapping(this::sequence, Collectors.toList())));
+            assertThat(stepsByAggregate)
+                    .hasSize(AGGREGATES)
+                    .allSatisfy((aggregate, steps) ->
+                            assertThat(steps).as(aggregate).isSorted().hasSize(STEPS));
             assertThat(store.backlog().size()).isZero();
         }
     }
 
     private OutboxRelay replica() {
-        return new OutboxRelay(store, publisher, new TransactionTemplate(transactionManager), properties,
-                new SimpleMeterRegistry());
+        return new OutboxRelay(
+                store, publisher, new TransactionTemplate(transactionManager), properties, new SimpleMeterRegistry());
     }
 
     private int sequence(ConsumerRecord<String, CloudEvent> record) {
-        return json.readTree(new String(record.value().getData().toBytes(), UTF_8)).get("sequence").asInt();
+        return json.readTree(new String(record.value().getData().toBytes(), UTF_8))
+                .get("sequence")
+                .asInt();
     }
 }

@@ -33,12 +33,16 @@ class OutboxTest {
 
     @Autowired
     Outbox outbox;
+
     @Autowired
     OutboxCleaner cleaner;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     KafkaAdmin kafkaAdmin;
 
@@ -58,8 +62,10 @@ class OutboxTest {
             transaction.executeWithoutResult(status -> outbox.append(event));
 
             var received = recorder.awaitSubject("notified", 1, Duration.ofSeconds(20));
-            assertThat(received).singleElement()
-                    .satisfies(record -> assertThat(record.value().getId()).isEqualTo(event.id().toString()));
+            assertThat(received)
+                    .singleElement()
+                    .satisfies(record -> assertThat(record.value().getId())
+                            .isEqualTo(event.id().toString()));
         }
     }
 
@@ -74,8 +80,7 @@ class OutboxTest {
             assertThat(received).singleElement().satisfies(record -> {
                 assertThat(record.key()).isEqualTo("named");
                 assertThat(record.value().getType()).isEqualTo("studyboard.test.step");
-                assertThat(record.value().getDataSchema())
-                        .isEqualTo(URI.create("urn:studyboard:schema:test.step:v1"));
+                assertThat(record.value().getDataSchema()).isEqualTo(URI.create("urn:studyboard:schema:test.step:v1"));
                 assertThat(record.value().getSource()).isEqualTo(URI.create("/studyboard/outbox-test"));
             });
         }
@@ -86,11 +91,14 @@ class OutboxTest {
     void createsRetainedTopic() throws Exception {
         var topic = OutboxTestApplication.TOPIC;
         try (var admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            var description =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
 
-            assertThat(description.partitions()).as("studyboard.topics.partitions").hasSize(6);
+            assertThat(description.partitions())
+                    .as("studyboard.topics.partitions")
+                    .hasSize(6);
             assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
         }
     }
@@ -108,8 +116,11 @@ class OutboxTest {
             });
             transaction.executeWithoutResult(status -> {
                 // Stand-ins for rows the relay published two days ago and just now.
-                jdbc.sql("UPDATE outbox_event SET published_at = now() - interval '2 days' WHERE aggregate_id = 'old-published'").update();
-                jdbc.sql("UPDATE outbox_event SET published_at = now() WHERE aggregate_id = 'recent-published'").update();
+                jdbc.sql(
+                                "UPDATE outbox_event SET published_at = now() - interval '2 days' WHERE aggregate_id = 'old-published'")
+                        .update();
+                jdbc.sql("UPDATE outbox_event SET published_at = now() WHERE aggregate_id = 'recent-published'")
+                        .update();
             });
 
             cleaner.clean();
@@ -119,8 +130,10 @@ class OutboxTest {
         }
 
         private long rows(String aggregateId) {
-            return jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id").param("id", aggregateId)
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id")
+                    .param("id", aggregateId)
+                    .query(Long.class)
+                    .single();
         }
     }
 }

@@ -8,14 +8,12 @@ final class TestEvents {
 
     static final EventType STEP = EventType.v1("test", "step");
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
-    record Step(String aggregateId, int sequence) {
-    }
+    record Step(String aggregateId, int sequence) {}
 
     static OutboxEvent step(String aggregateId, int sequence) {
-        return new OutboxEvent(UUID.randomUUID(), "test", aggregateId, STEP, new Step(aggregateId, sequence),
-                Instant.now());
+        return new OutboxEvent(
+                UUID.randomUUID(), "test", aggregateId, STEP, new Step(aggregateId, sequence), Instant.now());
     }
 }

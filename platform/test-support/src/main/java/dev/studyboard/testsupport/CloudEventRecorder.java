@@ -30,6 +30,8 @@ public final class CloudEventRecorder extends TopicRecorder<CloudEvent> {
 
     private static List<ConsumerRecord<String, CloudEvent>> withSubject(
             List<ConsumerRecord<String, CloudEvent>> records, String subject) {
-        return records.stream().filter(r -> subject.equals(r.value().getSubject())).toList();
+        return records.stream()
+                .filter(r -> subject.equals(r.value().getSubject()))
+                .toList();
     }
 }

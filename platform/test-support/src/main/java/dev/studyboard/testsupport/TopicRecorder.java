@@ -27,11 +27,16 @@ public class TopicRecorder<V> implements AutoCloseable {
     private final List<ConsumerRecord<String, V>> received = new ArrayList<>();
 
     protected TopicRecorder(String topic, Deserializer<V> values) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedContainers.KAFKA.getBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), values);
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedContainers.KAFKA.getBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-recorder-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                values);
         var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
@@ -46,8 +51,8 @@ public class TopicRecorder<V> implements AutoCloseable {
     }
 
     /** Waits until the records received so far satisfy {@code condition}, and returns all of them. */
-    public List<ConsumerRecord<String, V>> awaitUntil(Predicate<List<ConsumerRecord<String, V>>> condition,
-                                                      Duration timeout) {
+    public List<ConsumerRecord<String, V>> awaitUntil(
+            Predicate<List<ConsumerRecord<String, V>>> condition, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ZERO).until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(received::add);
             return condition.test(received);

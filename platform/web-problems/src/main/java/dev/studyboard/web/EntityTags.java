@@ -8,8 +8,7 @@ import java.util.OptionalLong;
  */
 public final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";

@@ -30,14 +30,12 @@ import tools.jackson.core.JacksonException;
 public abstract class InvalidRequestProblems extends ResponseEntityExceptionHandler {
 
     /** One invalid input: {@code field} as the request names it, and why it is invalid. */
-    public record InvalidField(String field, String reason) {
-    }
+    public record InvalidField(String field, String reason) {}
 
     /** A body that fails Bean Validation. */
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new InvalidField(error.getField(), reason(error)))
                 .toList();
@@ -46,22 +44,20 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
 
     /** Parameters that fail validation, e.g. {@code size=1000} against {@code @Max(100)}. */
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-                                                                            HttpHeaders headers,
-                                                                            HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new InvalidField(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new InvalidField(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** A parameter that does not convert, e.g. {@code page=x} or an id that is not a UUID. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var type = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
         var problem = invalid(List.of(new InvalidField(ex.getPropertyName(), "must be a valid " + type)));
         return handleExceptionInternal(ex, problem, headers, status, request);
@@ -69,9 +65,8 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
 
     /** A body that is not JSON, or has a value of the wrong type: named by its JSON path where Jackson knows it. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             problem = invalid(List.of(new InvalidField(path(json), "cannot be read: " + json.getOriginalMessage())));
@@ -104,7 +99,8 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
 
     /** 400 Invalid request, naming every invalid field. */
     protected static ProblemDetail invalid(List<InvalidField> errors) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 errors.size() == 1 ? "One field is invalid" : errors.size() + " fields are invalid");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);

@@ -47,8 +47,7 @@ public final class ProblemDocumentation implements OpenApiCustomizer, OperationC
     private String notFound;
     private final List<Answer> answers = new ArrayList<>();
 
-    private record Answer(HttpStatus status, Predicate<HandlerMethod> when, String description) {
-    }
+    private record Answer(HttpStatus status, Predicate<HandlerMethod> when, String description) {}
 
     private ProblemDocumentation(String resource) {
         this.resource = resource;
@@ -80,14 +79,18 @@ public final class ProblemDocumentation implements OpenApiCustomizer, OperationC
 
     /** Accepts {@code If-Match}, so it can answer 412. */
     public static boolean isConditional(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestHeader.class)
-                && HttpHeaders.IF_MATCH.equals(p.getParameterAnnotation(RequestHeader.class).name()));
+        return Arrays.stream(handler.getMethodParameters())
+                .anyMatch(p -> p.hasParameterAnnotation(RequestHeader.class)
+                        && HttpHeaders.IF_MATCH.equals(
+                                p.getParameterAnnotation(RequestHeader.class).name()));
     }
 
     /** Changes something: POST, PUT, PATCH or DELETE. */
     public static boolean isChange(HandlerMethod handler) {
-        return handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PutMapping.class)
-                || handler.hasMethodAnnotation(PatchMapping.class) || handler.hasMethodAnnotation(DeleteMapping.class);
+        return handler.hasMethodAnnotation(PostMapping.class)
+                || handler.hasMethodAnnotation(PutMapping.class)
+                || handler.hasMethodAnnotation(PatchMapping.class)
+                || handler.hasMethodAnnotation(DeleteMapping.class);
     }
 
     @Override
@@ -107,19 +110,25 @@ public final class ProblemDocumentation implements OpenApiCustomizer, OperationC
         if (namesResource(handler)) {
             responses.addApiResponse("404", problem(notFound));
         }
-        answers.stream().filter(answer -> answer.when().test(handler)).forEach(answer -> responses.addApiResponse(
-                String.valueOf(answer.status().value()), problem(answer.description())));
+        answers.stream()
+                .filter(answer -> answer.when().test(handler))
+                .forEach(answer -> responses.addApiResponse(
+                        String.valueOf(answer.status().value()), problem(answer.description())));
         if (isConditional(handler)) {
-            responses.addApiResponse("412", problem("If-Match is not the " + resource + "'s current version;"
-                    + " `currentVersion` and the ETag header give it"));
+            responses.addApiResponse(
+                    "412",
+                    problem("If-Match is not the " + resource + "'s current version;"
+                            + " `currentVersion` and the ETag header give it"));
         }
         return operation;
     }
 
     /** Takes input that can be invalid: a body, query parameters or path variables. */
     private static boolean takesInput(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
-                || p.hasParameterAnnotation(RequestParam.class) || p.hasParameterAnnotation(PathVariable.class));
+        return Arrays.stream(handler.getMethodParameters())
+                .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
+                        || p.hasParameterAnnotation(RequestParam.class)
+                        || p.hasParameterAnnotation(PathVariable.class));
     }
 
     /** Names a resource in its path, which may not exist. */
@@ -140,16 +149,25 @@ public final class ProblemDocumentation implements OpenApiCustomizer, OperationC
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri"))
-                .addProperty("errors", new ArraySchema().items(invalidField)
-                        .description("invalid input: every invalid field and the reason"))
-                .addProperty("currentVersion", new IntegerSchema().format("int64")
-                        .description("412 only: the current version, also in the ETag header"));
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(invalidField)
+                                .description("invalid input: every invalid field and the reason"))
+                .addProperty(
+                        "currentVersion",
+                        new IntegerSchema()
+                                .format("int64")
+                                .description("412 only: the current version, also in the ETag header"));
     }
 
     /** A response with a problem body. */
     private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
     }
 }

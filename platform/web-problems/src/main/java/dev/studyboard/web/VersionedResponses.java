@@ -12,8 +12,7 @@ import org.springframework.web.util.UriUtils;
  */
 public final class VersionedResponses {
 
-    private VersionedResponses() {
-    }
+    private VersionedResponses() {}
 
     /** 200 OK with the version as ETag. */
     public static <T> ResponseEntity<T> ok(long version, T body) {
@@ -26,7 +25,8 @@ public final class VersionedResponses {
      * path: behind the gateway, this service's own host is not the one the client called.
      */
     public static <T> ResponseEntity<T> created(Object id, long version, T body) {
-        var collection = ServletUriComponentsBuilder.fromCurrentRequestUri().build().getPath();
+        var collection =
+                ServletUriComponentsBuilder.fromCurrentRequestUri().build().getPath();
         var location = URI.create(collection + "/" + UriUtils.encodePathSegment(id.toString(), StandardCharsets.UTF_8));
         return ResponseEntity.created(location).eTag(EntityTags.of(version)).body(body);
     }

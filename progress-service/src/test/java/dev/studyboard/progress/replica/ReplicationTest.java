@@ -30,8 +30,10 @@ class ReplicationTest {
 
     @Autowired
     RestTestClient http;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
 
@@ -44,12 +46,18 @@ class ReplicationTest {
 
     private String sectionTitle(UUID bookId, String item) {
         return jdbc.sql("SELECT title FROM section_replica WHERE book_id = :id AND item = :item")
-                .param("id", bookId).param("item", item).query(String.class).optional().orElse(null);
+                .param("id", bookId)
+                .param("item", item)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private long processed(UUID eventId) {
-        return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id").param("id", eventId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id")
+                .param("id", eventId)
+                .query(Long.class)
+                .single();
     }
 
     @Nested
@@ -61,17 +69,29 @@ class ReplicationTest {
         void registeredBookAppears() {
             var bookId = UUID.randomUUID();
 
-            upstream.bookRegistered(bookId, "그림으로 공부하는 마이크로 서비스 구조",
-                    List.of(chapter(3, "마이크로서비스 아키텍처의 기본",
-                            section("3.1", "서비스 구조", 44), section("3.10", "가상의 절", null),
+            upstream.bookRegistered(
+                    bookId,
+                    "그림으로 공부하는 마이크로 서비스 구조",
+                    List.of(chapter(
+                            3,
+                            "마이크로서비스 아키텍처의 기본",
+                            section("3.1", "서비스 구조", 44),
+                            section("3.10", "가상의 절", null),
                             section("3.2", "레이어 아키텍처", 45))));
 
-            await().atMost(TIMEOUT).untilAsserted(() -> http.get().uri("/api/progress/books/{id}/board", bookId)
-                    .exchange().expectStatus().isOk()
-                    .expectBody()
-                    .jsonPath("$.title").isEqualTo("그림으로 공부하는 마이크로 서비스 구조")
-                    .jsonPath("$.chapters[0].rows[*].item").isEqualTo(List.of("3.1", "3.2", "3.10"))
-                    .jsonPath("$.chapters[0].rows[0].status").isEqualTo("TODO"));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> http.get()
+                            .uri("/api/progress/books/{id}/board", bookId)
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody()
+                            .jsonPath("$.title")
+                            .isEqualTo("그림으로 공부하는 마이크로 서비스 구조")
+                            .jsonPath("$.chapters[0].rows[*].item")
+                            .isEqualTo(List.of("3.1", "3.2", "3.10"))
+                            .jsonPath("$.chapters[0].rows[0].status")
+                            .isEqualTo("TODO"));
         }
 
         @Test
@@ -79,19 +99,35 @@ class ReplicationTest {
         void duplicatesAreHarmless() {
             var bookId = UUID.randomUUID();
             upstream.bookRegistered(bookId, "Building Microservices", List.of(chapter(4, "통합")));
-            var added = upstream.catalog(bookId, "section.added", Map.of("bookId", bookId, "bookVersion", 2,
-                    "chapterNumber", 4, "section", section("4.8", "비동기 이벤트 기반의 협업 구현", 118)));
+            var added = upstream.catalog(
+                    bookId,
+                    "section.added",
+                    Map.of(
+                            "bookId",
+                            bookId,
+                            "bookVersion",
+                            2,
+                            "chapterNumber",
+                            4,
+                            "section",
+                            section("4.8", "비동기 이벤트 기반의 협업 구현", 118)));
             await().atMost(TIMEOUT).until(() -> sectionTitle(bookId, "4.8") != null);
 
             upstream.again(added);
             upstream.again(added);
-            var marker = upstream.catalog(bookId, "chapter.renamed", Map.of("bookId", bookId, "bookVersion", 3,
-                    "chapterNumber", 4, "title", "통합하기"));
-            await().atMost(TIMEOUT).until(() -> processed(UUID.fromString(marker.event().getId())) == 1);
+            var marker = upstream.catalog(
+                    bookId,
+                    "chapter.renamed",
+                    Map.of("bookId", bookId, "bookVersion", 3, "chapterNumber", 4, "title", "통합하기"));
+            await().atMost(TIMEOUT)
+                    .until(() -> processed(UUID.fromString(marker.event().getId())) == 1);
 
             assertThat(processed(UUID.fromString(added.event().getId()))).isOne();
-            assertThat(jdbc.sql("SELECT count(*) FROM section_replica WHERE book_id = :id").param("id", bookId)
-                    .query(Long.class).single()).isOne();
+            assertThat(jdbc.sql("SELECT count(*) FROM section_replica WHERE book_id = :id")
+                            .param("id", bookId)
+                            .query(Long.class)
+                            .single())
+                    .isOne();
         }
 
         @Test
@@ -99,14 +135,45 @@ class ReplicationTest {
         void outOfDateIgnored() {
             var bookId = UUID.randomUUID();
             upstream.bookRegistered(bookId, "Book", List.of(chapter(4, "통합", section("4.7", "REST", 100))));
-            upstream.catalog(bookId, "section.revised", Map.of("bookId", bookId, "bookVersion", 2,
-                    "chapterNumber", 4, "section", section("4.7", "REST (v2)", 100)));
-            upstream.catalog(bookId, "section.revised", Map.of("bookId", bookId, "bookVersion", 3,
-                    "chapterNumber", 4, "section", section("4.7", "REST (newest)", 101)));
+            upstream.catalog(
+                    bookId,
+                    "section.revised",
+                    Map.of(
+                            "bookId",
+                            bookId,
+                            "bookVersion",
+                            2,
+                            "chapterNumber",
+                            4,
+                            "section",
+                            section("4.7", "REST (v2)", 100)));
+            upstream.catalog(
+                    bookId,
+                    "section.revised",
+                    Map.of(
+                            "bookId",
+                            bookId,
+                            "bookVersion",
+                            3,
+                            "chapterNumber",
+                            4,
+                            "section",
+                            section("4.7", "REST (newest)", 101)));
 
-            var stale = upstream.catalog(bookId, "section.revised", Map.of("bookId", bookId, "bookVersion", 2,
-                    "chapterNumber", 4, "section", section("4.7", "REST (older)", 100)));
-            await().atMost(TIMEOUT).until(() -> processed(UUID.fromString(stale.event().getId())) == 1);
+            var stale = upstream.catalog(
+                    bookId,
+                    "section.revised",
+                    Map.of(
+                            "bookId",
+                            bookId,
+                            "bookVersion",
+                            2,
+                            "chapterNumber",
+                            4,
+                            "section",
+                            section("4.7", "REST (older)", 100)));
+            await().atMost(TIMEOUT)
+                    .until(() -> processed(UUID.fromString(stale.event().getId())) == 1);
 
             assertThat(sectionTitle(bookId, "4.7")).isEqualTo("REST (newest)");
         }
@@ -117,15 +184,26 @@ class ReplicationTest {
             var bookId = UUID.randomUUID();
             var registered = upstream.bookRegistered(bookId, "Gone", List.of(chapter(1, "one")));
             upstream.catalog(bookId, "book.removed", Map.of("bookId", bookId, "bookVersion", 2));
-            await().atMost(TIMEOUT).untilAsserted(() -> http.get().uri("/api/progress/books/{id}/board", bookId)
-                    .exchange().expectStatus().isNotFound());
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> http.get()
+                            .uri("/api/progress/books/{id}/board", bookId)
+                            .exchange()
+                            .expectStatus()
+                            .isNotFound());
 
-            var marker = upstream.catalog(bookId, "chapter.renamed", Map.of("bookId", bookId, "bookVersion", 3,
-                    "chapterNumber", 1, "title", "x"));
+            var marker = upstream.catalog(
+                    bookId,
+                    "chapter.renamed",
+                    Map.of("bookId", bookId, "bookVersion", 3, "chapterNumber", 1, "title", "x"));
             upstream.again(registered);
-            await().atMost(TIMEOUT).until(() -> processed(UUID.fromString(marker.event().getId())) == 1);
+            await().atMost(TIMEOUT)
+                    .until(() -> processed(UUID.fromString(marker.event().getId())) == 1);
 
-            http.get().uri("/api/progress/books/{id}/board", bookId).exchange().expectStatus().isNotFound();
+            http.get()
+                    .uri("/api/progress/books/{id}/board", bookId)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
         }
     }
 
@@ -134,7 +212,9 @@ class ReplicationTest {
     class Metrics {
 
         private double consumed(String topic) {
-            var timer = meters.find("spring.kafka.listener").tag("messaging.source.name", topic).timer();
+            var timer = meters.find("spring.kafka.listener")
+                    .tag("messaging.source.name", topic)
+                    .timer();
             return timer == null ? 0 : timer.count();
         }
 
@@ -143,14 +223,23 @@ class ReplicationTest {
         void consumerMetricsMove() {
             double before = consumed("catalog.events");
 
-            upstream.bookRegistered(UUID.randomUUID(), "Observed", List.of(chapter(8, "모니터링",
-                    section("8.4", "상관관계 ID", 282))));
+            upstream.bookRegistered(
+                    UUID.randomUUID(), "Observed", List.of(chapter(8, "모니터링", section("8.4", "상관관계 ID", 282))));
 
-            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(consumed("catalog.events")).isGreaterThan(before));
-            var scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                    .returnResult(String.class).getResponseBody();
-            assertThat(scrape).contains("spring_kafka_listener_seconds_bucket",
-                    "kafka_consumer_fetch_manager_records_lag_max", "progress_events_dead_lettered_total");
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> assertThat(consumed("catalog.events")).isGreaterThan(before));
+            var scrape = http.get()
+                    .uri("/actuator/prometheus")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(String.class)
+                    .getResponseBody();
+            assertThat(scrape)
+                    .contains(
+                            "spring_kafka_listener_seconds_bucket",
+                            "kafka_consumer_fetch_manager_records_lag_max",
+                            "progress_events_dead_lettered_total");
         }
     }
 
@@ -162,18 +251,27 @@ class ReplicationTest {
         @DisplayName("a poison message lands in the dead-letter topic while later messages still flow")
         void poisonMessageIsDeadLettered() {
             var bookId = UUID.randomUUID();
-            double deadLetteredBefore = meters.counter("progress.events.dead.lettered", "topic", "catalog.events").count();
+            double deadLetteredBefore = meters.counter("progress.events.dead.lettered", "topic", "catalog.events")
+                    .count();
             try (var deadLetters = TopicRecorder.raw("catalog.events.dlt")) {
                 upstream.garbage("catalog.events", bookId.toString());
                 upstream.bookRegistered(bookId, "After the poison", List.of(chapter(1, "one")));
 
-                await().atMost(TIMEOUT).untilAsserted(() -> http.get().uri("/api/progress/books/{id}/board", bookId)
-                        .exchange().expectStatus().isOk());
+                await().atMost(TIMEOUT)
+                        .untilAsserted(() -> http.get()
+                                .uri("/api/progress/books/{id}/board", bookId)
+                                .exchange()
+                                .expectStatus()
+                                .isOk());
                 var dead = deadLetters.awaitKey(bookId.toString(), TIMEOUT);
                 assertThat(new String(dead.value())).isEqualTo("not an event");
-                assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
-                await().atMost(TIMEOUT).untilAsserted(() -> assertThat(meters.counter("progress.events.dead.lettered",
-                        "topic", "catalog.events").count()).isGreaterThan(deadLetteredBefore));
+                assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn"))
+                        .isNotNull();
+                await().atMost(TIMEOUT)
+                        .untilAsserted(() -> assertThat(
+                                        meters.counter("progress.events.dead.lettered", "topic", "catalog.events")
+                                                .count())
+                                .isGreaterThan(deadLetteredBefore));
             }
         }
 
@@ -183,15 +281,23 @@ class ReplicationTest {
             var bookId = UUID.randomUUID();
             upstream.bookRegistered(bookId, "Gap", List.of(chapter(1, "one")));
             try (var deadLetters = TopicRecorder.raw("catalog.events.dlt")) {
-                upstream.catalog(bookId, "chapter.renamed", Map.of("bookId", bookId, "bookVersion", 3,
-                        "chapterNumber", 1, "title", "skipped version 2"));
+                upstream.catalog(
+                        bookId,
+                        "chapter.renamed",
+                        Map.of("bookId", bookId, "bookVersion", 3, "chapterNumber", 1, "title", "skipped version 2"));
 
                 var dead = deadLetters.awaitKey(bookId.toString(), TIMEOUT);
 
-                assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value()))
+                assertThat(new String(dead.headers()
+                                .lastHeader("kafka_dlt-exception-message")
+                                .value()))
                         .contains("a change is missing");
-                http.get().uri("/api/progress/books/{id}/board", bookId).exchange()
-                        .expectBody().jsonPath("$.chapters[0].title").isEqualTo("one");
+                http.get()
+                        .uri("/api/progress/books/{id}/board", bookId)
+                        .exchange()
+                        .expectBody()
+                        .jsonPath("$.chapters[0].title")
+                        .isEqualTo("one");
             }
         }
 
@@ -200,12 +306,16 @@ class ReplicationTest {
         void gapIsDeadLettered() {
             var unknownBook = UUID.randomUUID();
             try (var deadLetters = TopicRecorder.raw("catalog.events.dlt")) {
-                upstream.catalog(unknownBook, "chapter.renamed", Map.of("bookId", unknownBook, "bookVersion", 5,
-                        "chapterNumber", 1, "title", "orphan"));
+                upstream.catalog(
+                        unknownBook,
+                        "chapter.renamed",
+                        Map.of("bookId", unknownBook, "bookVersion", 5, "chapterNumber", 1, "title", "orphan"));
 
                 var dead = deadLetters.awaitKey(unknownBook.toString(), TIMEOUT);
 
-                assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value()))
+                assertThat(new String(dead.headers()
+                                .lastHeader("kafka_dlt-exception-message")
+                                .value()))
                         .contains("never seen");
             }
         }
@@ -220,13 +330,18 @@ class ReplicationTest {
         void joinedAndRenamed() {
             var memberId = UUID.randomUUID();
             upstream.memberJoined(memberId, "김태현");
-            upstream.member(memberId, "renamed", Map.of("memberId", memberId, "memberVersion", 2,
-                    "displayName", "김태현 (스터디장)"));
+            upstream.member(
+                    memberId, "renamed", Map.of("memberId", memberId, "memberVersion", 2, "displayName", "김태현 (스터디장)"));
 
-            await().atMost(TIMEOUT).untilAsserted(() -> http.get()
-                    .uri("/api/progress/members/{id}/summary", memberId).exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.displayName").isEqualTo("김태현 (스터디장)"));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> http.get()
+                            .uri("/api/progress/members/{id}/summary", memberId)
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody()
+                            .jsonPath("$.displayName")
+                            .isEqualTo("김태현 (스터디장)"));
         }
     }
 }

@@ -52,8 +52,8 @@ public class BookEditing {
         return change(id, expectedVersion, (book, now) -> book.addSection(chapterNumber, section, now));
     }
 
-    public Book reviseSection(BookId id, OptionalLong expectedVersion, int chapterNumber, ItemNumber item,
-                              String title, Integer page) {
+    public Book reviseSection(
+            BookId id, OptionalLong expectedVersion, int chapterNumber, ItemNumber item, String title, Integer page) {
         return change(id, expectedVersion, (book, now) -> book.reviseSection(chapterNumber, item, title, page, now));
     }
 

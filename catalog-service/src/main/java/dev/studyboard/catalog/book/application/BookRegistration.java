@@ -27,8 +27,7 @@ public class BookRegistration {
      * neither.
      */
     @Transactional
-    public Book register(String title, List<String> authors, String edition, String language,
-                         List<Chapter> chapters) {
+    public Book register(String title, List<String> authors, String edition, String language, List<Chapter> chapters) {
         var book = Book.register(BookId.newId(), title, authors, edition, language, chapters, clock.instant());
         books.add(book);
         events.publish(book.pullEvents());

@@ -4,6 +4,12 @@ import dev.studyboard.catalog.book.domain.BookId;
 import java.util.List;
 
 /** A line of the book list: enough to choose a book, without its table of contents. */
-public record BookSummary(BookId id, String title, List<String> authors, String edition, String language,
-                          int chapterCount, int sectionCount, long version) {
-}
+public record BookSummary(
+        BookId id,
+        String title,
+        List<String> authors,
+        String edition,
+        String language,
+        int chapterCount,
+        int sectionCount,
+        long version) {}

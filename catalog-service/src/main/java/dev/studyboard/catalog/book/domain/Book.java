@@ -40,8 +40,14 @@ public class Book {
     private long version;
     private final List<BookEvent> events = new ArrayList<>();
 
-    private Book(BookId id, String title, List<String> authors, String edition, String language,
-                 List<Chapter> chapters, long version) {
+    private Book(
+            BookId id,
+            String title,
+            List<String> authors,
+            String edition,
+            String language,
+            List<Chapter> chapters,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.title = Text.required("title", title, MAX_TITLE_LENGTH);
         this.authors = authors(authors);
@@ -51,8 +57,8 @@ public class Book {
         for (int i = 0; i < chapters.size(); i++) {
             var chapter = chapters.get(i);
             if (!numbers.add(chapter.number())) {
-                throw new InvalidBookException("chapters[" + i + "].number",
-                        "chapter " + chapter.number() + " appears twice");
+                throw new InvalidBookException(
+                        "chapters[" + i + "].number", "chapter " + chapter.number() + " appears twice");
             }
             this.chapters.put(chapter.number(), chapter);
         }
@@ -60,17 +66,29 @@ public class Book {
     }
 
     /** Registers a new book with its table of contents; it starts at version 1. */
-    public static Book register(BookId id, String title, List<String> authors, String edition, String language,
-                                List<Chapter> chapters, Instant at) {
+    public static Book register(
+            BookId id,
+            String title,
+            List<String> authors,
+            String edition,
+            String language,
+            List<Chapter> chapters,
+            Instant at) {
         var book = new Book(id, title, authors, edition, language, chapters, 1);
-        book.events.add(new BookRegistered(id, 1, at, book.title, book.authors, book.edition, book.language,
-                book.chapters()));
+        book.events.add(
+                new BookRegistered(id, 1, at, book.title, book.authors, book.edition, book.language, book.chapters()));
         return book;
     }
 
     /** Rebuilds a stored book; records no event. */
-    public static Book restore(BookId id, String title, List<String> authors, String edition, String language,
-                               List<Chapter> chapters, long version) {
+    public static Book restore(
+            BookId id,
+            String title,
+            List<String> authors,
+            String edition,
+            String language,
+            List<Chapter> chapters,
+            long version) {
         return new Book(id, title, authors, edition, language, chapters, version);
     }
 
@@ -97,8 +115,8 @@ public class Book {
     public void addSection(int chapterNumber, Section section, Instant at) {
         var chapter = chapter(chapterNumber);
         if (section.item().chapterNumber() != chapterNumber) {
-            throw new InvalidBookException("item",
-                    "item " + section.item() + " does not belong to chapter " + chapterNumber);
+            throw new InvalidBookException(
+                    "item", "item " + section.item() + " does not belong to chapter " + chapterNumber);
         }
         if (chapter.section(section.item()).isPresent()) {
             throw new BookPartConflictException("Section " + section.item() + " already exists");
@@ -177,8 +195,9 @@ public class Book {
     }
 
     private static Section section(Chapter chapter, ItemNumber item) {
-        return chapter.section(item).orElseThrow(() -> new BookPartNotFoundException(
-                "Chapter " + chapter.number() + " has no section " + item));
+        return chapter.section(item)
+                .orElseThrow(
+                        () -> new BookPartNotFoundException("Chapter " + chapter.number() + " has no section " + item));
     }
 
     private void record(java.util.function.LongFunction<BookEvent> event) {

@@ -18,8 +18,8 @@ public record Chapter(int number, String title, List<Section> sections) {
 
     public Chapter {
         if (number < MIN_NUMBER || number > MAX_NUMBER) {
-            throw new InvalidBookException("number",
-                    "must be a chapter number from " + MIN_NUMBER + " to " + MAX_NUMBER);
+            throw new InvalidBookException(
+                    "number", "must be a chapter number from " + MIN_NUMBER + " to " + MAX_NUMBER);
         }
         title = Text.required("title", title, MAX_TITLE_LENGTH);
         sections = sorted(number, sections == null ? List.of() : sections);
@@ -45,7 +45,10 @@ public record Chapter(int number, String title, List<Section> sections) {
     }
 
     Chapter withoutSection(ItemNumber item) {
-        return new Chapter(number, title, sections.stream().filter(s -> !s.item().equals(item)).toList());
+        return new Chapter(
+                number,
+                title,
+                sections.stream().filter(s -> !s.item().equals(item)).toList());
     }
 
     private static List<Section> sorted(int chapterNumber, List<Section> sections) {
@@ -53,8 +56,8 @@ public record Chapter(int number, String title, List<Section> sections) {
         for (int i = 0; i < sections.size(); i++) {
             var item = sections.get(i).item();
             if (item.chapterNumber() != chapterNumber) {
-                throw new InvalidBookException("sections[" + i + "].item",
-                        "item " + item + " does not belong to chapter " + chapterNumber);
+                throw new InvalidBookException(
+                        "sections[" + i + "].item", "item " + item + " does not belong to chapter " + chapterNumber);
             }
             if (!items.add(item)) {
                 throw new InvalidBookException("sections[" + i + "].item", "item " + item + " appears twice");

@@ -3,8 +3,7 @@ package dev.studyboard.catalog.book.domain;
 /** Checks for the free-text fields of books, chapters and sections. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     static String required(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {

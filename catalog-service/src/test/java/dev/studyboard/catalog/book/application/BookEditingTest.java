@@ -49,10 +49,18 @@ class BookEditingTest {
     /** Given: a stored book at version 1 with chapter 3 and its sections 3.1 and 3.2. */
     @BeforeEach
     void storeBook() {
-        var book = Book.register(BookId.newId(), "그림으로 공부하는 마이크로 서비스 구조", List.of("Author"), null, "ko",
-                List.of(new Chapter(3, "마이크로서비스 아키텍처의 기본", List.of(
-                        new Section(ItemNumber.of("3.1"), "서비스 구조", 44),
-                        new Section(ItemNumber.of("3.2"), "레이어 아키텍처", 45)))),
+        var book = Book.register(
+                BookId.newId(),
+                "그림으로 공부하는 마이크로 서비스 구조",
+                List.of("Author"),
+                null,
+                "ko",
+                List.of(new Chapter(
+                        3,
+                        "마이크로서비스 아키텍처의 기본",
+                        List.of(
+                                new Section(ItemNumber.of("3.1"), "서비스 구조", 44),
+                                new Section(ItemNumber.of("3.2"), "레이어 아키텍처", 45)))),
                 NOW);
         books.add(book);
         id = book.id();
@@ -99,13 +107,15 @@ class BookEditingTest {
             editing.removeSection(id, OptionalLong.of(3), 3, ItemNumber.of("3.1"));
 
             assertThat(stored().version()).isEqualTo(4);
-            assertThat(stored().chapter(3).sections()).containsExactly(
-                    new Section(ItemNumber.of("3.2"), "레이어 아키텍처", 45),
-                    new Section(ItemNumber.of("3.3"), "헥사고날 아키텍처", 48));
-            assertThat(events.published()).satisfiesExactly(
-                    added -> assertThat(added).isInstanceOf(SectionAdded.class),
-                    revised -> assertThat(revised).isInstanceOf(SectionRevised.class),
-                    removed -> assertThat(removed).isInstanceOf(SectionRemoved.class));
+            assertThat(stored().chapter(3).sections())
+                    .containsExactly(
+                            new Section(ItemNumber.of("3.2"), "레이어 아키텍처", 45),
+                            new Section(ItemNumber.of("3.3"), "헥사고날 아키텍처", 48));
+            assertThat(events.published())
+                    .satisfiesExactly(
+                            added -> assertThat(added).isInstanceOf(SectionAdded.class),
+                            revised -> assertThat(revised).isInstanceOf(SectionRevised.class),
+                            removed -> assertThat(removed).isInstanceOf(SectionRemoved.class));
         }
 
         @Test
@@ -114,8 +124,12 @@ class BookEditingTest {
             editing.removeChapter(id, OptionalLong.of(1), 3);
 
             assertThat(stored().chapters()).isEmpty();
-            assertThat(events.published()).singleElement().isInstanceOfSatisfying(ChapterRemoved.class, event ->
-                    assertThat(event.removedSections()).containsExactly(ItemNumber.of("3.1"), ItemNumber.of("3.2")));
+            assertThat(events.published())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            ChapterRemoved.class,
+                            event -> assertThat(event.removedSections())
+                                    .containsExactly(ItemNumber.of("3.1"), ItemNumber.of("3.2")));
         }
 
         @Test
@@ -124,8 +138,11 @@ class BookEditingTest {
             editing.removeBook(id, OptionalLong.of(1));
 
             assertThat(books.find(id)).isEmpty();
-            assertThat(events.published()).singleElement().isInstanceOfSatisfying(BookRemoved.class,
-                    event -> assertThat(event.bookVersion()).isEqualTo(2));
+            assertThat(events.published())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            BookRemoved.class,
+                            event -> assertThat(event.bookVersion()).isEqualTo(2));
         }
     }
 
@@ -139,7 +156,8 @@ class BookEditingTest {
             editing.renameChapter(id, ANY_VERSION, 3, "기본");
 
             assertThatThrownBy(() -> editing.addChapter(id, OptionalLong.of(1), new Chapter(4, "패턴")))
-                    .isInstanceOfSatisfying(StaleVersionException.class,
+                    .isInstanceOfSatisfying(
+                            StaleVersionException.class,
                             e -> assertThat(e.currentVersion()).isEqualTo(2));
 
             assertThat(stored().version()).isEqualTo(2);

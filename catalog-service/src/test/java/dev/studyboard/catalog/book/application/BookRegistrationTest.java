@@ -29,7 +29,8 @@ class BookRegistrationTest {
     void storesAndPublishes() {
         var chapter = new Chapter(8, "모니터링", List.of(new Section(ItemNumber.of("8.7"), "합성 모니터링", 250)));
 
-        var book = registration.register("Building Microservices", List.of("Sam Newman"), "2nd", "ko", List.of(chapter));
+        var book =
+                registration.register("Building Microservices", List.of("Sam Newman"), "2nd", "ko", List.of(chapter));
 
         assertThat(books.find(book.id())).hasValueSatisfying(stored -> {
             assertThat(stored.version()).isEqualTo(1);
@@ -47,7 +48,8 @@ class BookRegistrationTest {
     @DisplayName("stores and publishes nothing for a book that breaks a rule")
     void refusesInvalidBook() {
         assertThatThrownBy(() -> registration.register("Building Microservices", List.of(), null, null, List.of()))
-                .isInstanceOfSatisfying(InvalidBookException.class, e -> assertThat(e.field()).isEqualTo("authors"));
+                .isInstanceOfSatisfying(
+                        InvalidBookException.class, e -> assertThat(e.field()).isEqualTo("authors"));
 
         assertThat(books.count()).isZero();
         assertThat(events.published()).isEmpty();

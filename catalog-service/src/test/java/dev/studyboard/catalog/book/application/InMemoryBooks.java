@@ -14,8 +14,7 @@ import java.util.Optional;
 class InMemoryBooks implements BookRepository {
 
     private final Map<BookId, Book> stored = new LinkedHashMap<>();
-    private Runnable afterNextReadForChange = () -> {
-    };
+    private Runnable afterNextReadForChange = () -> {};
 
     /** Lets another request run right after the next use case has read its book, before it saves. */
     void whenNextReadForChange(Runnable anotherRequest) {
@@ -31,8 +30,7 @@ class InMemoryBooks implements BookRepository {
     public Optional<Book> findForChange(BookId id) {
         var book = find(id);
         var anotherRequest = afterNextReadForChange;
-        afterNextReadForChange = () -> {
-        };
+        afterNextReadForChange = () -> {};
         anotherRequest.run();
         return book;
     }
@@ -73,7 +71,13 @@ class InMemoryBooks implements BookRepository {
     }
 
     private static Book copy(Book book) {
-        return Book.restore(book.id(), book.title(), book.authors(), book.edition().orElse(null),
-                book.language().orElse(null), book.chapters(), book.version());
+        return Book.restore(
+                book.id(),
+                book.title(),
+                book.authors(),
+                book.edition().orElse(null),
+                book.language().orElse(null),
+                book.chapters(),
+                book.version());
     }
 }

@@ -19,14 +19,17 @@ class BookTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
     private static Chapter chapterThree() {
-        return new Chapter(3, "마이크로서비스 아키텍처의 기본", List.of(
-                new Section(ItemNumber.of("3.2"), "레이어 아키텍처", 45),
-                new Section(ItemNumber.of("3.1"), "서비스 구조", 44)));
+        return new Chapter(
+                3,
+                "마이크로서비스 아키텍처의 기본",
+                List.of(
+                        new Section(ItemNumber.of("3.2"), "레이어 아키텍처", 45),
+                        new Section(ItemNumber.of("3.1"), "서비스 구조", 44)));
     }
 
     private static Book registered() {
-        var book = Book.register(BookId.newId(), "그림으로 공부하는 마이크로 서비스 구조", List.of("Author"), null, "ko",
-                List.of(chapterThree()), NOW);
+        var book = Book.register(
+                BookId.newId(), "그림으로 공부하는 마이크로 서비스 구조", List.of("Author"), null, "ko", List.of(chapterThree()), NOW);
         book.pullEvents();
         return book;
     }
@@ -38,8 +41,14 @@ class BookTest {
         @Test
         @DisplayName("starts at version 1 and records BookRegistered with its table of contents")
         void recordsRegistration() {
-            var book = Book.register(BookId.newId(), "Building Microservices", List.of("Sam Newman"), "1st", "ko",
-                    List.of(chapterThree()), NOW);
+            var book = Book.register(
+                    BookId.newId(),
+                    "Building Microservices",
+                    List.of("Sam Newman"),
+                    "1st",
+                    "ko",
+                    List.of(chapterThree()),
+                    NOW);
 
             assertThat(book.version()).isEqualTo(1);
             assertThat(book.pullEvents()).singleElement().isInstanceOfSatisfying(BookRegistered.class, event -> {
@@ -52,10 +61,13 @@ class BookTest {
         @Test
         @DisplayName("keeps sections in item-number order, 4.9 before 4.10")
         void sortsSectionsByItemNumber() {
-            var chapter = new Chapter(4, "패턴", List.of(
-                    new Section(ItemNumber.of("4.10"), "ten", null),
-                    new Section(ItemNumber.of("4.9"), "nine", 111),
-                    new Section(ItemNumber.of("4.1"), "one", 66)));
+            var chapter = new Chapter(
+                    4,
+                    "패턴",
+                    List.of(
+                            new Section(ItemNumber.of("4.10"), "ten", null),
+                            new Section(ItemNumber.of("4.9"), "nine", 111),
+                            new Section(ItemNumber.of("4.1"), "one", 66)));
 
             assertThat(chapter.sections()).extracting(s -> s.item().value()).containsExactly("4.1", "4.9", "4.10");
         }
@@ -63,9 +75,16 @@ class BookTest {
         @Test
         @DisplayName("rejects two chapters with the same number, naming the second")
         void rejectsDuplicateChapters() {
-            assertThatThrownBy(() -> Book.register(BookId.newId(), "t", List.of("a"), null, null,
-                    List.of(new Chapter(1, "one"), new Chapter(1, "again")), NOW))
-                    .isInstanceOfSatisfying(InvalidBookException.class,
+            assertThatThrownBy(() -> Book.register(
+                            BookId.newId(),
+                            "t",
+                            List.of("a"),
+                            null,
+                            null,
+                            List.of(new Chapter(1, "one"), new Chapter(1, "again")),
+                            NOW))
+                    .isInstanceOfSatisfying(
+                            InvalidBookException.class,
                             e -> assertThat(e.field()).isEqualTo("chapters[1].number"));
         }
 
@@ -83,9 +102,13 @@ class BookTest {
         @DisplayName("needs a title and at least one author")
         void needsTitleAndAuthor() {
             assertThatThrownBy(() -> Book.register(BookId.newId(), " ", List.of("a"), null, null, List.of(), NOW))
-                    .isInstanceOfSatisfying(InvalidBookException.class, e -> assertThat(e.field()).isEqualTo("title"));
+                    .isInstanceOfSatisfying(
+                            InvalidBookException.class,
+                            e -> assertThat(e.field()).isEqualTo("title"));
             assertThatThrownBy(() -> Book.register(BookId.newId(), "t", List.of(), null, null, List.of(), NOW))
-                    .isInstanceOfSatisfying(InvalidBookException.class, e -> assertThat(e.field()).isEqualTo("authors"));
+                    .isInstanceOfSatisfying(
+                            InvalidBookException.class,
+                            e -> assertThat(e.field()).isEqualTo("authors"));
         }
     }
 
@@ -107,11 +130,14 @@ class BookTest {
         void namesTheMissingPart() {
             var book = registered();
 
-            assertThatThrownBy(() -> book.chapter(9)).isInstanceOf(BookPartNotFoundException.class)
+            assertThatThrownBy(() -> book.chapter(9))
+                    .isInstanceOf(BookPartNotFoundException.class)
                     .hasMessageEndingWith("has no chapter 9");
-            assertThatThrownBy(() -> book.section(9, ItemNumber.of("9.1"))).isInstanceOf(BookPartNotFoundException.class)
+            assertThatThrownBy(() -> book.section(9, ItemNumber.of("9.1")))
+                    .isInstanceOf(BookPartNotFoundException.class)
                     .hasMessageEndingWith("has no chapter 9");
-            assertThatThrownBy(() -> book.section(3, ItemNumber.of("3.9"))).isInstanceOf(BookPartNotFoundException.class)
+            assertThatThrownBy(() -> book.section(3, ItemNumber.of("3.9")))
+                    .isInstanceOf(BookPartNotFoundException.class)
                     .hasMessage("Chapter 3 has no section 3.9");
         }
     }
@@ -129,13 +155,16 @@ class BookTest {
             book.reviseSection(3, ItemNumber.of("3.3"), "헥사고날 아키텍처", 48, NOW);
 
             assertThat(book.version()).isEqualTo(3);
-            assertThat(book.pullEvents()).satisfiesExactly(
-                    added -> assertThat(added).isInstanceOfSatisfying(SectionAdded.class,
-                            e -> assertThat(e.bookVersion()).isEqualTo(2)),
-                    revised -> assertThat(revised).isInstanceOfSatisfying(SectionRevised.class, e -> {
-                        assertThat(e.bookVersion()).isEqualTo(3);
-                        assertThat(e.section().page()).isEqualTo(48);
-                    }));
+            assertThat(book.pullEvents())
+                    .satisfiesExactly(
+                            added -> assertThat(added)
+                                    .isInstanceOfSatisfying(
+                                            SectionAdded.class,
+                                            e -> assertThat(e.bookVersion()).isEqualTo(2)),
+                            revised -> assertThat(revised).isInstanceOfSatisfying(SectionRevised.class, e -> {
+                                assertThat(e.bookVersion()).isEqualTo(3);
+                                assertThat(e.section().page()).isEqualTo(48);
+                            }));
         }
 
         @Test
@@ -146,8 +175,12 @@ class BookTest {
             book.removeChapter(3, NOW);
 
             assertThat(book.chapters()).isEmpty();
-            assertThat(book.pullEvents()).singleElement().isInstanceOfSatisfying(ChapterRemoved.class,
-                    e -> assertThat(e.removedSections()).containsExactly(ItemNumber.of("3.1"), ItemNumber.of("3.2")));
+            assertThat(book.pullEvents())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            ChapterRemoved.class,
+                            e -> assertThat(e.removedSections())
+                                    .containsExactly(ItemNumber.of("3.1"), ItemNumber.of("3.2")));
         }
 
         @Test
@@ -179,7 +212,9 @@ class BookTest {
             var book = registered();
 
             assertThatThrownBy(() -> book.addSection(3, new Section(ItemNumber.of("4.1"), "x", 1), NOW))
-                    .isInstanceOfSatisfying(InvalidBookException.class, e -> assertThat(e.field()).isEqualTo("item"));
+                    .isInstanceOfSatisfying(
+                            InvalidBookException.class,
+                            e -> assertThat(e.field()).isEqualTo("item"));
         }
     }
 }

@@ -40,16 +40,13 @@ public final class OutboxRelayBenchmark {
     private static final String TOPIC = "outbox.benchmark";
     private static final EventType TICK = EventType.v1("benchmark", "tick");
 
-    private OutboxRelayBenchmark() {
-    }
+    private OutboxRelayBenchmark() {}
 
     @SpringBootApplication
     @Import(SharedContainers.class)
-    static class BenchmarkApplication {
-    }
+    static class BenchmarkApplication {}
 
-    record Payload(int n) {
-    }
+    record Payload(int n) {}
 
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("benchmark.rate", 500);
@@ -57,9 +54,13 @@ public final class OutboxRelayBenchmark {
         int backlog = Integer.getInteger("benchmark.backlog", 50_000);
 
         try (var context = new SpringApplicationBuilder(BenchmarkApplication.class)
-                .properties("spring.flyway.locations=classpath:db/outbox", "spring.main.banner-mode=off",
-                        "logging.level.root=WARN", "spring.application.name=outbox-benchmark",
-                        "studyboard.outbox.topic=" + TOPIC, "studyboard.topics.partitions=6")
+                .properties(
+                        "spring.flyway.locations=classpath:db/outbox",
+                        "spring.main.banner-mode=off",
+                        "logging.level.root=WARN",
+                        "spring.application.name=outbox-benchmark",
+                        "studyboard.outbox.topic=" + TOPIC,
+                        "studyboard.topics.partitions=6")
                 .run(args)) {
             var outbox = context.getBean(Outbox.class);
             var relay = context.getBean(OutboxRelay.class);
@@ -75,12 +76,18 @@ public final class OutboxRelayBenchmark {
 
                 long[] latencies = measureLatency(outbox, transaction, consumer, rate, seconds);
                 Arrays.sort(latencies);
-                System.out.printf("%nOutbox relay benchmark (PostgreSQL 17 + Kafka 4 in containers, %d cores)%n",
+                System.out.printf(
+                        "%nOutbox relay benchmark (PostgreSQL 17 + Kafka 4 in containers, %d cores)%n",
                         Runtime.getRuntime().availableProcessors());
-                System.out.printf("Latency at %d events/s for %d s (%d events, one per transaction),"
+                System.out.printf(
+                        "Latency at %d events/s for %d s (%d events, one per transaction),"
                                 + " commit to consumer:%n  p50 %.1f ms   p99 %.1f ms   max %.1f ms%n",
-                        rate, seconds, latencies.length, percentile(latencies, 50) / 1e3,
-                        percentile(latencies, 99) / 1e3, latencies[latencies.length - 1] / 1e3);
+                        rate,
+                        seconds,
+                        latencies.length,
+                        percentile(latencies, 50) / 1e3,
+                        percentile(latencies, 99) / 1e3,
+                        latencies[latencies.length - 1] / 1e3);
 
                 relay.stop();
                 fillBacklog(outbox, transaction, backlog);
@@ -90,7 +97,8 @@ public final class OutboxRelayBenchmark {
                 int received = drain(consumer, backlog);
                 awaitBacklogMarkedPublished(jdbc);
                 double elapsed = (System.nanoTime() - started) / 1e9;
-                System.out.printf("Throughput: %d events waiting, relay published and marked them in %.2f s:"
+                System.out.printf(
+                        "Throughput: %d events waiting, relay published and marked them in %.2f s:"
                                 + " %.0f events/s sustained (consumer received %d)%n%n",
                         backlog, elapsed, backlog / elapsed, received);
             }
@@ -98,22 +106,28 @@ public final class OutboxRelayBenchmark {
     }
 
     /** Commits one event per transaction at {@code rate}/s; returns each event's latency in microseconds. */
-    private static long[] measureLatency(Outbox outbox, TransactionTemplate transaction,
-                                         KafkaConsumer<String, CloudEvent> consumer, int rate, int seconds) {
+    private static long[] measureLatency(
+            Outbox outbox,
+            TransactionTemplate transaction,
+            KafkaConsumer<String, CloudEvent> consumer,
+            int rate,
+            int seconds) {
         int total = rate * seconds;
         long[] latencies = new long[total];
         var done = new AtomicBoolean();
-        var writer = new Thread(() -> {
-            long interval = 1_000_000_000L / rate;
-            long next = System.nanoTime();
-            for (int i = 0; i < total; i++) {
-                int n = i;
-                transaction.executeWithoutResult(status -> outbox.append(event(n)));
-                next += interval;
-                LockSupport.parkNanos(next - System.nanoTime()); // open-loop pacing
-            }
-            done.set(true);
-        }, "benchmark-writer");
+        var writer = new Thread(
+                () -> {
+                    long interval = 1_000_000_000L / rate;
+                    long next = System.nanoTime();
+                    for (int i = 0; i < total; i++) {
+                        int n = i;
+                        transaction.executeWithoutResult(status -> outbox.append(event(n)));
+                        next += interval;
+                        LockSupport.parkNanos(next - System.nanoTime()); // open-loop pacing
+                    }
+                    done.set(true);
+                },
+                "benchmark-writer");
         writer.start();
         int received = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds + 60L).toNanos();
@@ -152,24 +166,33 @@ public final class OutboxRelayBenchmark {
 
     /** The relay marks a batch after Kafka acknowledged it, so the consumer may see it a moment earlier. */
     private static void awaitBacklogMarkedPublished(JdbcClient jdbc) {
-        while (jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single() > 0) {
+        while (jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }
 
     /** The event's time is taken just before its transaction commits, so latency includes the commit. */
     private static OutboxEvent event(int n) {
-        return new OutboxEvent(UUID.randomUUID(), "benchmark", "aggregate-" + (n % 64), TICK, new Payload(n),
-                Instant.now());
+        return new OutboxEvent(
+                UUID.randomUUID(), "benchmark", "aggregate-" + (n % 64), TICK, new Payload(n), Instant.now());
     }
 
     private static KafkaConsumer<String, CloudEvent> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedContainers.KAFKA.getBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
-                new StringDeserializer(), new CloudEventDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedContainers.KAFKA.getBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "benchmark-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "latest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        5_000),
+                new StringDeserializer(),
+                new CloudEventDeserializer());
     }
 
     private static void awaitAssignment(KafkaConsumer<String, CloudEvent> consumer) {

@@ -6,8 +6,7 @@ import java.util.UUID;
 /** Why an assignment request was refused, beyond the state machine's own rules. */
 public final class AssignmentProblems {
 
-    private AssignmentProblems() {
-    }
+    private AssignmentProblems() {}
 
     /** The catalog has no such section, as far as this service's replica knows. */
     public static class UnknownSectionException extends RuntimeException {

@@ -13,25 +13,24 @@ public sealed interface AssignmentEvent {
     Instant occurredAt();
 
     record SectionAssigned(SectionRef section, long version, Instant occurredAt, UUID memberId)
-            implements AssignmentEvent {
-    }
+            implements AssignmentEvent {}
 
     /** The writer was taken off: by request, because they left the group, or because the section was removed. */
     record SectionUnassigned(SectionRef section, long version, Instant occurredAt, UUID memberId, Reason reason)
-            implements AssignmentEvent {
-    }
+            implements AssignmentEvent {}
 
     record SectionStarted(SectionRef section, long version, Instant occurredAt, UUID memberId)
-            implements AssignmentEvent {
-    }
+            implements AssignmentEvent {}
 
     record SectionCompleted(SectionRef section, long version, Instant occurredAt, UUID memberId)
-            implements AssignmentEvent {
-    }
+            implements AssignmentEvent {}
 
     record SectionReopened(SectionRef section, long version, Instant occurredAt, UUID memberId)
-            implements AssignmentEvent {
-    }
+            implements AssignmentEvent {}
 
-    enum Reason { REQUESTED, MEMBER_LEFT, SECTION_REMOVED }
+    enum Reason {
+        REQUESTED,
+        MEMBER_LEFT,
+        SECTION_REMOVED
+    }
 }

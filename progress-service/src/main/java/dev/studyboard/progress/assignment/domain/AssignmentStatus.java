@@ -11,7 +11,9 @@ package dev.studyboard.progress.assignment.domain;
  * </pre>
  */
 public enum AssignmentStatus {
-    TODO, IN_PROGRESS, DONE;
+    TODO,
+    IN_PROGRESS,
+    DONE;
 
     AssignmentStatus start() {
         return transition("start", TODO, IN_PROGRESS);

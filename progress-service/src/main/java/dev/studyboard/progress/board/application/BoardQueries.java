@@ -20,7 +20,9 @@ public class BoardQueries {
     }
 
     public Board board(UUID bookId) {
-        return readModel.board(bookId).orElseThrow(() -> new NotOnBoardException("No book " + bookId + " on the board"));
+        return readModel
+                .board(bookId)
+                .orElseThrow(() -> new NotOnBoardException("No book " + bookId + " on the board"));
     }
 
     public List<BookProgress> books() {
@@ -28,7 +30,8 @@ public class BoardQueries {
     }
 
     public MemberSummary summaryOf(UUID memberId) {
-        return readModel.summaryOf(memberId)
+        return readModel
+                .summaryOf(memberId)
                 .orElseThrow(() -> new NotOnBoardException("No member " + memberId + " is known"));
     }
 

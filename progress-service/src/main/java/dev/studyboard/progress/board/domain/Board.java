@@ -10,8 +10,7 @@ import java.util.UUID;
  */
 public record Board(UUID bookId, String title, List<Chapter> chapters) {
 
-    public record Chapter(int number, String title, List<Row> rows) {
-    }
+    public record Chapter(int number, String title, List<Row> rows) {}
 
     /** One line of a chapter's table. {@code writer} is the member's display name, {@code null} when unassigned. */
     public record Row(String item, String title, Integer page, UUID writerId, String writer, WriteUpStatus status) {

@@ -8,8 +8,7 @@ public final class ItemOrder {
 
     public static final Comparator<String> NUMERIC = (a, b) -> Arrays.compare(parts(a), parts(b));
 
-    private ItemOrder() {
-    }
+    private ItemOrder() {}
 
     private static int[] parts(String item) {
         return Arrays.stream(item.split("\\.")).mapToInt(Integer::parseInt).toArray();

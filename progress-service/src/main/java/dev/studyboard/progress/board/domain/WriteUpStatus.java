@@ -5,5 +5,7 @@ package dev.studyboard.progress.board.domain;
  * column, so the read model needs none of the assignment feature's code.
  */
 public enum WriteUpStatus {
-    TODO, IN_PROGRESS, DONE
+    TODO,
+    IN_PROGRESS,
+    DONE
 }

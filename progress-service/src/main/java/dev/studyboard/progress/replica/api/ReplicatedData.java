@@ -16,5 +16,8 @@ public interface ReplicatedData {
     /** {@code empty} if no event about this member has arrived (yet). */
     Optional<MemberStanding> member(UUID memberId);
 
-    enum MemberStanding { ACTIVE, LEFT }
+    enum MemberStanding {
+        ACTIVE,
+        LEFT
+    }
 }

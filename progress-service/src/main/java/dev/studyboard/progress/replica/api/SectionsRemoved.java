@@ -8,5 +8,4 @@ import java.util.UUID;
  * book replica has just recorded. Published in the transaction that records it and handled synchronously in
  * that same transaction, so what follows from it commits with it.
  */
-public record SectionsRemoved(UUID bookId, List<String> items) {
-}
+public record SectionsRemoved(UUID bookId, List<String> items) {}

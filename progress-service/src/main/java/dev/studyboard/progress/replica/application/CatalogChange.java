@@ -13,34 +13,25 @@ public sealed interface CatalogChange {
 
     long bookVersion();
 
-    record Section(String item, String title, Integer page) {
-    }
+    record Section(String item, String title, Integer page) {}
 
-    record Chapter(int number, String title, List<Section> sections) {
-    }
+    record Chapter(int number, String title, List<Section> sections) {}
 
-    record BookRegistered(UUID bookId, long bookVersion, String title, List<Chapter> chapters) implements CatalogChange {
-    }
+    record BookRegistered(UUID bookId, long bookVersion, String title, List<Chapter> chapters)
+            implements CatalogChange {}
 
-    record BookRemoved(UUID bookId, long bookVersion) implements CatalogChange {
-    }
+    record BookRemoved(UUID bookId, long bookVersion) implements CatalogChange {}
 
-    record ChapterAdded(UUID bookId, long bookVersion, Chapter chapter) implements CatalogChange {
-    }
+    record ChapterAdded(UUID bookId, long bookVersion, Chapter chapter) implements CatalogChange {}
 
-    record ChapterRenamed(UUID bookId, long bookVersion, int chapterNumber, String title) implements CatalogChange {
-    }
+    record ChapterRenamed(UUID bookId, long bookVersion, int chapterNumber, String title) implements CatalogChange {}
 
     record ChapterRemoved(UUID bookId, long bookVersion, int chapterNumber, List<String> removedItems)
-            implements CatalogChange {
-    }
+            implements CatalogChange {}
 
-    record SectionAdded(UUID bookId, long bookVersion, int chapterNumber, Section section) implements CatalogChange {
-    }
+    record SectionAdded(UUID bookId, long bookVersion, int chapterNumber, Section section) implements CatalogChange {}
 
-    record SectionRevised(UUID bookId, long bookVersion, int chapterNumber, Section section) implements CatalogChange {
-    }
+    record SectionRevised(UUID bookId, long bookVersion, int chapterNumber, Section section) implements CatalogChange {}
 
-    record SectionRemoved(UUID bookId, long bookVersion, int chapterNumber, String item) implements CatalogChange {
-    }
+    record SectionRemoved(UUID bookId, long bookVersion, int chapterNumber, String item) implements CatalogChange {}
 }

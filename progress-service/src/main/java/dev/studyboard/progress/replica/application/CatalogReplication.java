@@ -37,7 +37,11 @@ public class CatalogReplication {
     @Transactional
     public void apply(ReceivedEvent event, CatalogChange change) {
         var bookId = change.bookId();
-        if (consumer.admits(event, "book " + bookId, change.bookVersion(), change instanceof BookRegistered,
+        if (consumer.admits(
+                event,
+                "book " + bookId,
+                change.bookVersion(),
+                change instanceof BookRegistered,
                 books.version(bookId))) {
             applyToBook(bookId, change);
         }

@@ -31,8 +31,8 @@ public class IdempotentConsumer {
      * @param replica where the replica stands with the aggregate; empty if it has never seen it
      * @throws ReplicaGapException if an earlier event is missing
      */
-    public boolean admits(ReceivedEvent event, String aggregate, long version, boolean creates,
-                          Optional<ReplicaVersion> replica) {
+    public boolean admits(
+            ReceivedEvent event, String aggregate, long version, boolean creates, Optional<ReplicaVersion> replica) {
         if (!processed.markProcessed(event)) {
             log.debug("Ignoring duplicate {} {}", event.type(), event.id());
             return false;
@@ -40,8 +40,8 @@ public class IdempotentConsumer {
         if (creates) {
             return replica.isEmpty(); // known already: there is nothing to create
         }
-        var current = replica.orElseThrow(() -> new ReplicaGapException(
-                event.type() + " for " + aggregate + ", which this replica has never seen"));
+        var current = replica.orElseThrow(() ->
+                new ReplicaGapException(event.type() + " for " + aggregate + ", which this replica has never seen"));
         if (current.removed() || version <= current.version()) {
             log.debug("Ignoring out-of-date {} ({} at version {})", event.type(), aggregate, current.version());
             return false;

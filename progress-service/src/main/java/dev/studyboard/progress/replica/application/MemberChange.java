@@ -9,12 +9,9 @@ public sealed interface MemberChange {
 
     long memberVersion();
 
-    record MemberJoined(UUID memberId, long memberVersion, String displayName) implements MemberChange {
-    }
+    record MemberJoined(UUID memberId, long memberVersion, String displayName) implements MemberChange {}
 
-    record MemberRenamed(UUID memberId, long memberVersion, String displayName) implements MemberChange {
-    }
+    record MemberRenamed(UUID memberId, long memberVersion, String displayName) implements MemberChange {}
 
-    record MemberLeft(UUID memberId, long memberVersion) implements MemberChange {
-    }
+    record MemberLeft(UUID memberId, long memberVersion) implements MemberChange {}
 }

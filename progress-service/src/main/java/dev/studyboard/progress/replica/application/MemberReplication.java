@@ -29,7 +29,11 @@ public class MemberReplication {
     @Transactional
     public void apply(ReceivedEvent event, MemberChange change) {
         var memberId = change.memberId();
-        if (!consumer.admits(event, "member " + memberId, change.memberVersion(), change instanceof MemberJoined,
+        if (!consumer.admits(
+                event,
+                "member " + memberId,
+                change.memberVersion(),
+                change instanceof MemberJoined,
                 members.version(memberId))) {
             return;
         }

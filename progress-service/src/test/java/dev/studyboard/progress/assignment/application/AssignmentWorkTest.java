@@ -40,11 +40,14 @@ class AssignmentWorkTest {
     private final UUID 김상초 = UUID.randomUUID();
 
     private final InMemoryAssignmentRepository assignments = new InMemoryAssignmentRepository();
-    private final KnownReplicas replicas = new KnownReplicas().section(section31).section(section32)
-            .member(이상경, MemberStanding.ACTIVE).member(김상초, MemberStanding.ACTIVE);
+    private final KnownReplicas replicas = new KnownReplicas()
+            .section(section31)
+            .section(section32)
+            .member(이상경, MemberStanding.ACTIVE)
+            .member(김상초, MemberStanding.ACTIVE);
     private final List<AssignmentEvent> published = new ArrayList<>();
-    private final AssignmentWork work = new AssignmentWork(assignments, replicas, published::addAll,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AssignmentWork work =
+            new AssignmentWork(assignments, replicas, published::addAll, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private void doneBy(SectionRef section, UUID memberId) {
         work.assign(section, memberId);
@@ -63,7 +66,8 @@ class AssignmentWorkTest {
             var assigned = work.assign(section31, 이상경);
 
             assertThat(assigned.assignee()).contains(이상경);
-            assertThat(assignments.find(section31)).hasValueSatisfying(a -> assertThat(a.version()).isOne());
+            assertThat(assignments.find(section31))
+                    .hasValueSatisfying(a -> assertThat(a.version()).isOne());
             assertThat(published).singleElement().isEqualTo(new SectionAssigned(section31, 1, NOW, 이상경));
         }
 
@@ -75,7 +79,8 @@ class AssignmentWorkTest {
 
             work.assign(section31, 이상경);
 
-            assertThat(assignments.find(section31)).hasValueSatisfying(a -> assertThat(a.version()).isOne());
+            assertThat(assignments.find(section31))
+                    .hasValueSatisfying(a -> assertThat(a.version()).isOne());
             assertThat(published).isEmpty();
         }
 
@@ -121,10 +126,14 @@ class AssignmentWorkTest {
             var reopened = work.reopen(section31);
 
             assertThat(reopened.status()).isEqualTo(AssignmentStatus.IN_PROGRESS);
-            assertThat(published).containsExactly(new SectionAssigned(section31, 1, NOW, 이상경),
-                    new SectionStarted(section31, 2, NOW, 이상경), new SectionCompleted(section31, 3, NOW, 이상경),
-                    new SectionReopened(section31, 4, NOW, 이상경));
-            assertThat(assignments.find(section31)).hasValueSatisfying(a -> assertThat(a.version()).isEqualTo(4));
+            assertThat(published)
+                    .containsExactly(
+                            new SectionAssigned(section31, 1, NOW, 이상경),
+                            new SectionStarted(section31, 2, NOW, 이상경),
+                            new SectionCompleted(section31, 3, NOW, 이상경),
+                            new SectionReopened(section31, 4, NOW, 이상경));
+            assertThat(assignments.find(section31))
+                    .hasValueSatisfying(a -> assertThat(a.version()).isEqualTo(4));
         }
 
         @Test
@@ -149,8 +158,8 @@ class AssignmentWorkTest {
             replicas.member(이상경, MemberStanding.LEFT);
 
             assertThatThrownBy(() -> work.reopen(section31)).isInstanceOf(MemberLeftException.class);
-            assertThat(assignments.find(section31)).hasValueSatisfying(
-                    a -> assertThat(a.status()).isEqualTo(AssignmentStatus.DONE));
+            assertThat(assignments.find(section31))
+                    .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(AssignmentStatus.DONE));
         }
 
         @Test
@@ -169,7 +178,8 @@ class AssignmentWorkTest {
     class MemberLeaves {
 
         @Test
-        @DisplayName("their open write-ups go back to the to-do list, announced with the reason; done ones keep their writer")
+        @DisplayName(
+                "their open write-ups go back to the to-do list, announced with the reason; done ones keep their writer")
         void releasesOpenWork() {
             doneBy(section31, 이상경);
             work.assign(section32, 이상경);
@@ -182,8 +192,10 @@ class AssignmentWorkTest {
                 assertThat(a.assignee()).isEmpty();
                 assertThat(a.status()).isEqualTo(AssignmentStatus.TODO);
             });
-            assertThat(assignments.find(section31)).hasValueSatisfying(a -> assertThat(a.assignee()).contains(이상경));
-            assertThat(published).singleElement()
+            assertThat(assignments.find(section31))
+                    .hasValueSatisfying(a -> assertThat(a.assignee()).contains(이상경));
+            assertThat(published)
+                    .singleElement()
                     .isEqualTo(new SectionUnassigned(section32, 3, NOW, 이상경, Reason.MEMBER_LEFT));
         }
 
@@ -195,7 +207,8 @@ class AssignmentWorkTest {
 
             work.releaseOpenWorkOf(이상경);
 
-            assertThat(assignments.find(section31)).hasValueSatisfying(a -> assertThat(a.assignee()).contains(김상초));
+            assertThat(assignments.find(section31))
+                    .hasValueSatisfying(a -> assertThat(a.assignee()).contains(김상초));
             assertThat(published).isEmpty();
         }
     }
@@ -215,7 +228,8 @@ class AssignmentWorkTest {
 
             assertThat(assignments.find(section31)).isEmpty();
             assertThat(assignments.find(section32)).isEmpty();
-            assertThat(published).singleElement()
+            assertThat(published)
+                    .singleElement()
                     .isEqualTo(new SectionUnassigned(section32, 2, NOW, 김상초, Reason.SECTION_REMOVED));
         }
 

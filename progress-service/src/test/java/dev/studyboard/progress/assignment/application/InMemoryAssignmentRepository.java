@@ -15,8 +15,7 @@ class InMemoryAssignmentRepository implements AssignmentRepository {
 
     private final Map<SectionRef, Row> rows = new LinkedHashMap<>();
 
-    private record Row(UUID assignee, AssignmentStatus status, long version) {
-    }
+    private record Row(UUID assignee, AssignmentStatus status, long version) {}
 
     @Override
     public Optional<Assignment> find(SectionRef section) {
@@ -25,13 +24,16 @@ class InMemoryAssignmentRepository implements AssignmentRepository {
 
     @Override
     public List<Assignment> findOpenWorkOf(UUID memberId) {
-        return all().stream().filter(assignment -> assignment.isOpenWorkOf(memberId)).toList();
+        return all().stream()
+                .filter(assignment -> assignment.isOpenWorkOf(memberId))
+                .toList();
     }
 
     @Override
     public List<Assignment> findAll(UUID bookId, List<String> items) {
         return all().stream()
-                .filter(a -> a.section().bookId().equals(bookId) && items.contains(a.section().item()))
+                .filter(a -> a.section().bookId().equals(bookId)
+                        && items.contains(a.section().item()))
                 .toList();
     }
 
@@ -41,7 +43,8 @@ class InMemoryAssignmentRepository implements AssignmentRepository {
         if (stored != null && stored.version() != assignment.version() - 1) {
             throw new ConcurrentAssignmentChangeException(assignment.section());
         }
-        rows.put(assignment.section(),
+        rows.put(
+                assignment.section(),
                 new Row(assignment.assignee().orElse(null), assignment.status(), assignment.version()));
     }
 
@@ -51,7 +54,9 @@ class InMemoryAssignmentRepository implements AssignmentRepository {
     }
 
     private List<Assignment> all() {
-        return rows.entrySet().stream().map(entry -> restore(entry.getKey(), entry.getValue())).toList();
+        return rows.entrySet().stream()
+                .map(entry -> restore(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     private static Assignment restore(SectionRef section, Row row) {

@@ -36,11 +36,14 @@ class AssignmentTest {
 
             assertThat(assignment.status()).isEqualTo(AssignmentStatus.DONE);
             assertThat(assignment.version()).isEqualTo(3);
-            assertThat(assignment.pullEvents()).satisfiesExactly(
-                    e -> assertThat(e).isInstanceOf(SectionAssigned.class),
-                    e -> assertThat(e).isInstanceOf(SectionStarted.class),
-                    e -> assertThat(e).isInstanceOfSatisfying(SectionCompleted.class,
-                            c -> assertThat(c.memberId()).isEqualTo(이상경)));
+            assertThat(assignment.pullEvents())
+                    .satisfiesExactly(
+                            e -> assertThat(e).isInstanceOf(SectionAssigned.class),
+                            e -> assertThat(e).isInstanceOf(SectionStarted.class),
+                            e -> assertThat(e)
+                                    .isInstanceOfSatisfying(
+                                            SectionCompleted.class,
+                                            c -> assertThat(c.memberId()).isEqualTo(이상경)));
         }
 
         @Test

@@ -22,7 +22,7 @@ class ItemOrderTest {
 
         @ParameterizedTest(name = "{0} before {1}")
         @CsvSource({
-            "4.3, 4.10",  // as text, "4.10" < "4.3"
+            "4.3, 4.10", // as text, "4.10" < "4.3"
             "2.9, 2.10",
             "4.10, 4.11",
             "9.12, 10.1", // the chapter decides first

@@ -29,8 +29,8 @@ class CatalogReplicationTest {
     private final InMemoryBookReplicaStore books = new InMemoryBookReplicaStore();
     private final List<SectionsRemoved> announced = new ArrayList<>();
     private final List<String> itemsWhenAnnounced = new ArrayList<>();
-    private final CatalogReplication replication = new CatalogReplication(
-            new IdempotentConsumer(new InMemoryProcessedEvents()), books, event -> {
+    private final CatalogReplication replication =
+            new CatalogReplication(new IdempotentConsumer(new InMemoryProcessedEvents()), books, event -> {
                 itemsWhenAnnounced.addAll(books.items(bookId));
                 announced.add((SectionsRemoved) event);
             });
@@ -49,10 +49,16 @@ class CatalogReplicationTest {
 
     /** Version 1: chapter 3 with sections 3.1 and 3.2, chapter 4 with 4.1. */
     private void givenRegistered() {
-        apply(new BookRegistered(bookId, 1, "그림으로 공부하는 마이크로 서비스 구조", List.of(
-                new Chapter(3, "마이크로서비스 아키텍처의 기본",
-                        List.of(new Section("3.1", "서비스 구조", 44), new Section("3.2", "레이어 아키텍처", 45))),
-                new Chapter(4, "마이크로서비스 패턴", List.of(new Section("4.1", "패턴", 80))))));
+        apply(new BookRegistered(
+                bookId,
+                1,
+                "그림으로 공부하는 마이크로 서비스 구조",
+                List.of(
+                        new Chapter(
+                                3,
+                                "마이크로서비스 아키텍처의 기본",
+                                List.of(new Section("3.1", "서비스 구조", 44), new Section("3.2", "레이어 아키텍처", 45))),
+                        new Chapter(4, "마이크로서비스 패턴", List.of(new Section("4.1", "패턴", 80))))));
     }
 
     @Nested

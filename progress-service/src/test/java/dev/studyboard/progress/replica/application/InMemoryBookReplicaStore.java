@@ -21,8 +21,7 @@ class InMemoryBookReplicaStore implements BookReplicaStore {
         final Map<String, PlacedSection> sections = new TreeMap<>();
     }
 
-    record PlacedSection(int chapterNumber, Section section) {
-    }
+    record PlacedSection(int chapterNumber, Section section) {}
 
     private final Map<UUID, Book> books = new HashMap<>();
 

@@ -8,8 +8,7 @@ import java.util.UUID;
 /** The member replica in a map. */
 class InMemoryMemberReplicaStore implements MemberReplicaStore {
 
-    record Member(long version, String displayName, boolean active) {
-    }
+    record Member(long version, String displayName, boolean active) {}
 
     private final Map<UUID, Member> members = new HashMap<>();
 
@@ -30,7 +29,8 @@ class InMemoryMemberReplicaStore implements MemberReplicaStore {
 
     @Override
     public void rename(UUID memberId, long version, String displayName) {
-        members.put(memberId, new Member(version, displayName, members.get(memberId).active()));
+        members.put(
+                memberId, new Member(version, displayName, members.get(memberId).active()));
     }
 
     @Override

@@ -23,8 +23,8 @@ class MemberReplicationTest {
     private final InMemoryMemberReplicaStore members = new InMemoryMemberReplicaStore();
     private final List<Object> announced = new ArrayList<>();
     private final List<Boolean> activeWhenAnnounced = new ArrayList<>();
-    private final MemberReplication replication = new MemberReplication(
-            new IdempotentConsumer(new InMemoryProcessedEvents()), members, event -> {
+    private final MemberReplication replication =
+            new MemberReplication(new IdempotentConsumer(new InMemoryProcessedEvents()), members, event -> {
                 activeWhenAnnounced.add(member().active());
                 announced.add(event);
             });

@@ -61,15 +61,20 @@ class BookController {
     @Operation(summary = "Register a book with its chapters and sections")
     @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
     ResponseEntity<BookResponse> register(@Valid @RequestBody RegisterBook request) {
-        var book = registration.register(request.title(), request.authors(), request.edition(), request.language(),
+        var book = registration.register(
+                request.title(),
+                request.authors(),
+                request.edition(),
+                request.language(),
                 BookRequestMapper.chapters(request.chapters()));
         return VersionedResponses.created(book.id(), book.version(), BookResponse.of(book));
     }
 
     @GetMapping
     @Operation(summary = "List books by title, a page at a time")
-    BookListResponse list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    BookListResponse list(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return BookListResponse.of(queries.list(page, size));
     }
 
@@ -82,8 +87,8 @@ class BookController {
     @DeleteMapping("/{bookId}")
     @Operation(summary = "Remove a book")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    ResponseEntity<Void> remove(@PathVariable UUID bookId,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<Void> remove(
+            @PathVariable UUID bookId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         editing.removeBook(new BookId(bookId), EntityTags.expectedVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
@@ -97,26 +102,32 @@ class BookController {
     @PostMapping("/{bookId}/chapters")
     @Operation(summary = "Add a chapter (with or without sections)")
     @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
-    ResponseEntity<BookResponse> addChapter(@PathVariable UUID bookId, @Valid @RequestBody AddChapter request,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        var book = editing.addChapter(new BookId(bookId), EntityTags.expectedVersion(ifMatch),
-                BookRequestMapper.chapter(request));
+    ResponseEntity<BookResponse> addChapter(
+            @PathVariable UUID bookId,
+            @Valid @RequestBody AddChapter request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var book = editing.addChapter(
+                new BookId(bookId), EntityTags.expectedVersion(ifMatch), BookRequestMapper.chapter(request));
         return VersionedResponses.created(request.number(), book.version(), BookResponse.of(book));
     }
 
     @PutMapping("/{bookId}/chapters/{number}")
     @Operation(summary = "Rename a chapter")
-    ResponseEntity<BookResponse> renameChapter(@PathVariable UUID bookId, @PathVariable int number,
-                                               @Valid @RequestBody RenameChapter request,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(editing.renameChapter(new BookId(bookId), EntityTags.expectedVersion(ifMatch), number,
-                request.title()));
+    ResponseEntity<BookResponse> renameChapter(
+            @PathVariable UUID bookId,
+            @PathVariable int number,
+            @Valid @RequestBody RenameChapter request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withVersion(editing.renameChapter(
+                new BookId(bookId), EntityTags.expectedVersion(ifMatch), number, request.title()));
     }
 
     @DeleteMapping("/{bookId}/chapters/{number}")
     @Operation(summary = "Remove a chapter and its sections")
-    ResponseEntity<BookResponse> removeChapter(@PathVariable UUID bookId, @PathVariable int number,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<BookResponse> removeChapter(
+            @PathVariable UUID bookId,
+            @PathVariable int number,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withVersion(editing.removeChapter(new BookId(bookId), EntityTags.expectedVersion(ifMatch), number));
     }
 
@@ -129,30 +140,42 @@ class BookController {
     @PostMapping("/{bookId}/chapters/{number}/sections")
     @Operation(summary = "Add a section to a chapter")
     @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
-    ResponseEntity<BookResponse> addSection(@PathVariable UUID bookId, @PathVariable int number,
-                                            @Valid @RequestBody AddSection request,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        var book = editing.addSection(new BookId(bookId), EntityTags.expectedVersion(ifMatch), number,
-                BookRequestMapper.section(request));
+    ResponseEntity<BookResponse> addSection(
+            @PathVariable UUID bookId,
+            @PathVariable int number,
+            @Valid @RequestBody AddSection request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var book = editing.addSection(
+                new BookId(bookId), EntityTags.expectedVersion(ifMatch), number, BookRequestMapper.section(request));
         return VersionedResponses.created(request.item(), book.version(), BookResponse.of(book));
     }
 
     @PutMapping("/{bookId}/chapters/{number}/sections/{item}")
     @Operation(summary = "Rename a section or change its page")
-    ResponseEntity<BookResponse> reviseSection(@PathVariable UUID bookId, @PathVariable int number,
-                                               @PathVariable String item, @Valid @RequestBody ReviseSection request,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(editing.reviseSection(new BookId(bookId), EntityTags.expectedVersion(ifMatch), number,
-                ItemNumber.of(item), request.title(), request.page()));
+    ResponseEntity<BookResponse> reviseSection(
+            @PathVariable UUID bookId,
+            @PathVariable int number,
+            @PathVariable String item,
+            @Valid @RequestBody ReviseSection request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withVersion(editing.reviseSection(
+                new BookId(bookId),
+                EntityTags.expectedVersion(ifMatch),
+                number,
+                ItemNumber.of(item),
+                request.title(),
+                request.page()));
     }
 
     @DeleteMapping("/{bookId}/chapters/{number}/sections/{item}")
     @Operation(summary = "Remove a section")
-    ResponseEntity<BookResponse> removeSection(@PathVariable UUID bookId, @PathVariable int number,
-                                               @PathVariable String item,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(editing.removeSection(new BookId(bookId), EntityTags.expectedVersion(ifMatch), number,
-                ItemNumber.of(item)));
+    ResponseEntity<BookResponse> removeSection(
+            @PathVariable UUID bookId,
+            @PathVariable int number,
+            @PathVariable String item,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withVersion(editing.removeSection(
+                new BookId(bookId), EntityTags.expectedVersion(ifMatch), number, ItemNumber.of(item)));
     }
 
     private static ResponseEntity<BookResponse> withVersion(Book book) {

@@ -17,15 +17,15 @@ import java.util.function.Function;
  */
 final class BookRequestMapper {
 
-    private BookRequestMapper() {
-    }
+    private BookRequestMapper() {}
 
     static List<Chapter> chapters(List<AddChapter> requests) {
         return requests == null ? List.of() : each("chapters", requests, BookRequestMapper::chapter);
     }
 
     static Chapter chapter(AddChapter request) {
-        var sections = request.sections() == null ? List.<Section>of()
+        var sections = request.sections() == null
+                ? List.<Section>of()
                 : each("sections", request.sections(), BookRequestMapper::section);
         return new Chapter(request.number(), request.title(), sections);
     }

@@ -22,33 +22,33 @@ import java.util.List;
  */
 final class BookRequests {
 
-    private BookRequests() {
-    }
+    private BookRequests() {}
 
     record RegisterBook(
             @NotBlank @Size(max = Book.MAX_TITLE_LENGTH) String title,
             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = Book.MAX_AUTHOR_LENGTH) String> authors,
             @Size(max = Book.MAX_EDITION_LENGTH) String edition,
             @Size(max = Book.MAX_LANGUAGE_LENGTH) String language,
-            @Size(max = 100) List<@Valid @NotNull AddChapter> chapters) {
-    }
+            @Size(max = 100) List<@Valid @NotNull AddChapter> chapters) {}
 
     record AddChapter(
-            @NotNull @Min(Chapter.MIN_NUMBER) @Max(Chapter.MAX_NUMBER) Integer number,
+            @NotNull @Min(Chapter.MIN_NUMBER) @Max(Chapter.MAX_NUMBER)
+            Integer number,
+
             @NotBlank @Size(max = Chapter.MAX_TITLE_LENGTH) String title,
-            @Size(max = 200) List<@Valid @NotNull AddSection> sections) {
-    }
+            @Size(max = 200) List<@Valid @NotNull AddSection> sections) {}
 
     record AddSection(
             @NotBlank @Pattern(regexp = ItemNumber.FORMAT, message = "must be an item number like 3.1 or 4.10")
             String item,
+
             @NotBlank @Size(max = Section.MAX_TITLE_LENGTH) String title,
-            @Positive Integer page) {
-    }
+            @Positive Integer page) {}
 
-    record RenameChapter(@NotBlank @Size(max = Chapter.MAX_TITLE_LENGTH) String title) {
-    }
+    record RenameChapter(
+            @NotBlank @Size(max = Chapter.MAX_TITLE_LENGTH) String title) {}
 
-    record ReviseSection(@NotBlank @Size(max = Section.MAX_TITLE_LENGTH) String title, @Positive Integer page) {
-    }
+    record ReviseSection(
+            @NotBlank @Size(max = Section.MAX_TITLE_LENGTH) String title,
+            @Positive Integer page) {}
 }

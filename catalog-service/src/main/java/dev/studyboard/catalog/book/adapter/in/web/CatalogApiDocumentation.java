@@ -13,17 +13,25 @@ import org.springframework.http.HttpStatus;
  * drift from the code. Only what is the catalog's own is declared here.
  */
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(info = @Info(title = "Study Board catalog API", version = "v1", description = "Books with"
-        + " chapters and sections, numbered as the study notes number them. Every book response carries its"
-        + " version as ETag; changes accept If-Match."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Study Board catalog API",
+                        version = "v1",
+                        description = "Books with"
+                                + " chapters and sections, numbered as the study notes number them. Every book response carries its"
+                                + " version as ETag; changes accept If-Match."))
 class CatalogApiDocumentation {
 
     @Bean
     ProblemDocumentation catalogProblems() {
         return ProblemDocumentation.of("book")
                 .notFound("No such book, chapter or section")
-                .answers(HttpStatus.CONFLICT, ProblemDocumentation::isConditional, "The chapter or section"
-                        + " already exists, or another request changed the book at the same moment")
+                .answers(
+                        HttpStatus.CONFLICT,
+                        ProblemDocumentation::isConditional,
+                        "The chapter or section"
+                                + " already exists, or another request changed the book at the same moment")
                 .invalidFieldExample("chapters[0].sections[1].item", "must be an item number like 3.1 or 4.10");
     }
 }

@@ -9,37 +9,32 @@ import java.util.UUID;
  */
 final class CatalogEventMessages {
 
-    private CatalogEventMessages() {
-    }
+    private CatalogEventMessages() {}
 
-    record SectionData(String item, String title, Integer page) {
-    }
+    record SectionData(String item, String title, Integer page) {}
 
-    record ChapterData(int number, String title, List<SectionData> sections) {
-    }
+    record ChapterData(int number, String title, List<SectionData> sections) {}
 
-    record BookRegisteredV1(UUID bookId, long bookVersion, String title, List<String> authors, String edition,
-                            String language, List<ChapterData> chapters) {
-    }
+    record BookRegisteredV1(
+            UUID bookId,
+            long bookVersion,
+            String title,
+            List<String> authors,
+            String edition,
+            String language,
+            List<ChapterData> chapters) {}
 
-    record BookRemovedV1(UUID bookId, long bookVersion) {
-    }
+    record BookRemovedV1(UUID bookId, long bookVersion) {}
 
-    record ChapterAddedV1(UUID bookId, long bookVersion, ChapterData chapter) {
-    }
+    record ChapterAddedV1(UUID bookId, long bookVersion, ChapterData chapter) {}
 
-    record ChapterRenamedV1(UUID bookId, long bookVersion, int chapterNumber, String title) {
-    }
+    record ChapterRenamedV1(UUID bookId, long bookVersion, int chapterNumber, String title) {}
 
-    record ChapterRemovedV1(UUID bookId, long bookVersion, int chapterNumber, List<String> removedItems) {
-    }
+    record ChapterRemovedV1(UUID bookId, long bookVersion, int chapterNumber, List<String> removedItems) {}
 
-    record SectionAddedV1(UUID bookId, long bookVersion, int chapterNumber, SectionData section) {
-    }
+    record SectionAddedV1(UUID bookId, long bookVersion, int chapterNumber, SectionData section) {}
 
-    record SectionRevisedV1(UUID bookId, long bookVersion, int chapterNumber, SectionData section) {
-    }
+    record SectionRevisedV1(UUID bookId, long bookVersion, int chapterNumber, SectionData section) {}
 
-    record SectionRemovedV1(UUID bookId, long bookVersion, int chapterNumber, String item) {
-    }
+    record SectionRemovedV1(UUID bookId, long bookVersion, int chapterNumber, String item) {}
 }

@@ -53,8 +53,17 @@ class OutboxBookEvents implements BookEvents {
         var bookId = event.bookId().value();
         var version = event.bookVersion();
         if (event instanceof BookRegistered e) {
-            return message(e, "book.registered", new BookRegisteredV1(bookId, version, e.title(), e.authors(),
-                    e.edition(), e.language(), e.chapters().stream().map(OutboxBookEvents::chapter).toList()));
+            return message(
+                    e,
+                    "book.registered",
+                    new BookRegisteredV1(
+                            bookId,
+                            version,
+                            e.title(),
+                            e.authors(),
+                            e.edition(),
+                            e.language(),
+                            e.chapters().stream().map(OutboxBookEvents::chapter).toList()));
         }
         if (event instanceof BookRemoved e) {
             return message(e, "book.removed", new BookRemovedV1(bookId, version));
@@ -66,32 +75,50 @@ class OutboxBookEvents implements BookEvents {
             return message(e, "chapter.renamed", new ChapterRenamedV1(bookId, version, e.chapterNumber(), e.title()));
         }
         if (event instanceof ChapterRemoved e) {
-            return message(e, "chapter.removed", new ChapterRemovedV1(bookId, version, e.chapterNumber(),
-                    e.removedSections().stream().map(ItemNumber::value).toList()));
+            return message(
+                    e,
+                    "chapter.removed",
+                    new ChapterRemovedV1(
+                            bookId,
+                            version,
+                            e.chapterNumber(),
+                            e.removedSections().stream().map(ItemNumber::value).toList()));
         }
         if (event instanceof SectionAdded e) {
-            return message(e, "section.added", new SectionAddedV1(bookId, version, e.chapterNumber(),
-                    section(e.section())));
+            return message(
+                    e, "section.added", new SectionAddedV1(bookId, version, e.chapterNumber(), section(e.section())));
         }
         if (event instanceof SectionRevised e) {
-            return message(e, "section.revised", new SectionRevisedV1(bookId, version, e.chapterNumber(),
-                    section(e.section())));
+            return message(
+                    e,
+                    "section.revised",
+                    new SectionRevisedV1(bookId, version, e.chapterNumber(), section(e.section())));
         }
         if (event instanceof SectionRemoved e) {
-            return message(e, "section.removed", new SectionRemovedV1(bookId, version, e.chapterNumber(),
-                    e.item().value()));
+            return message(
+                    e,
+                    "section.removed",
+                    new SectionRemovedV1(
+                            bookId, version, e.chapterNumber(), e.item().value()));
         }
         throw new IllegalArgumentException("Unknown book event " + event);
     }
 
     /** A book's event named {@code studyboard.catalog.<name>}, its data in version 1 of the contract. */
     private static OutboxEvent message(BookEvent event, String name, Object data) {
-        return new OutboxEvent(UUID.randomUUID(), "book", event.bookId().toString(), EventType.v1("catalog", name),
-                data, event.occurredAt());
+        return new OutboxEvent(
+                UUID.randomUUID(),
+                "book",
+                event.bookId().toString(),
+                EventType.v1("catalog", name),
+                data,
+                event.occurredAt());
     }
 
     private static ChapterData chapter(Chapter chapter) {
-        return new ChapterData(chapter.number(), chapter.title(),
+        return new ChapterData(
+                chapter.number(),
+                chapter.title(),
                 chapter.sections().stream().map(OutboxBookEvents::section).toList());
     }
 

@@ -49,22 +49,30 @@ class JdbcBookRepository implements BookRepository {
     private Optional<Book> find(BookId id, String lock) {
         var row = jdbc.sql("SELECT title, authors, edition, language, version FROM book WHERE id = :id" + lock)
                 .param("id", id.value())
-                .query((rs, n) -> new BookRow(rs.getString("title"), authors(rs), rs.getString("edition"),
-                        rs.getString("language"), rs.getLong("version")))
+                .query((rs, n) -> new BookRow(
+                        rs.getString("title"),
+                        authors(rs),
+                        rs.getString("edition"),
+                        rs.getString("language"),
+                        rs.getLong("version")))
                 .optional();
-        return row.map(book -> Book.restore(id, book.title(), book.authors(), book.edition(), book.language(),
-                chaptersOf(id), book.version()));
+        return row.map(book -> Book.restore(
+                id, book.title(), book.authors(), book.edition(), book.language(), chaptersOf(id), book.version()));
     }
 
-    private record BookRow(String title, List<String> authors, String edition, String language, long version) {
-    }
+    private record BookRow(String title, List<String> authors, String edition, String language, long version) {}
 
     /** The book row's columns as statement parameters, by name. */
     private record BookColumns(UUID id, String title, String[] authors, String edition, String language, long version) {
 
         static BookColumns of(Book book) {
-            return new BookColumns(book.id().value(), book.title(), book.authors().toArray(String[]::new),
-                    book.edition().orElse(null), book.language().orElse(null), book.version());
+            return new BookColumns(
+                    book.id().value(),
+                    book.title(),
+                    book.authors().toArray(String[]::new),
+                    book.edition().orElse(null),
+                    book.language().orElse(null),
+                    book.version());
         }
     }
 
@@ -80,9 +88,15 @@ class JdbcBookRepository implements BookRepository {
                         """)
                 .param("size", size)
                 .param("offset", (long) page * size)
-                .query((rs, n) -> new BookSummary(new BookId(rs.getObject("id", UUID.class)), rs.getString("title"),
-                        authors(rs), rs.getString("edition"), rs.getString("language"), rs.getInt("chapter_count"),
-                        rs.getInt("section_count"), rs.getLong("version")))
+                .query((rs, n) -> new BookSummary(
+                        new BookId(rs.getObject("id", UUID.class)),
+                        rs.getString("title"),
+                        authors(rs),
+                        rs.getString("edition"),
+                        rs.getString("language"),
+                        rs.getInt("chapter_count"),
+                        rs.getInt("section_count"),
+                        rs.getLong("version")))
                 .list();
     }
 
@@ -96,9 +110,7 @@ class JdbcBookRepository implements BookRepository {
         jdbc.sql("""
                         INSERT INTO book (id, title, authors, edition, language, version)
                         VALUES (:id, :title, :authors, :edition, :language, :version)
-                        """)
-                .paramSource(BookColumns.of(book))
-                .update();
+                        """).paramSource(BookColumns.of(book)).update();
         insertContents(book);
     }
 
@@ -112,13 +124,13 @@ class JdbcBookRepository implements BookRepository {
                         UPDATE book SET title = :title, authors = :authors, edition = :edition,
                                         language = :language, version = :version
                          WHERE id = :id AND version = :version - 1
-                        """)
-                .paramSource(BookColumns.of(book))
-                .update();
+                        """).paramSource(BookColumns.of(book)).update();
         if (updated == 0) {
             throw new ConcurrentBookChangeException(book.id());
         }
-        jdbc.sql("DELETE FROM chapter WHERE book_id = :id").param("id", book.id().value()).update();
+        jdbc.sql("DELETE FROM chapter WHERE book_id = :id")
+                .param("id", book.id().value())
+                .update();
         insertContents(book);
     }
 
@@ -156,24 +168,31 @@ class JdbcBookRepository implements BookRepository {
     }
 
     private List<Chapter> chaptersOf(BookId id) {
-        var sectionsByChapter = jdbc.sql("""
+        var sectionsByChapter = jdbc
+                .sql("""
                         SELECT chapter_number, item, title, page FROM section WHERE book_id = :id
                         """)
                 .param("id", id.value())
-                .query((rs, n) -> new ChapterSection(rs.getInt("chapter_number"), new Section(
-                        ItemNumber.of(rs.getString("item")), rs.getString("title"), rs.getObject("page", Integer.class))))
-                .list().stream()
-                .collect(Collectors.groupingBy(ChapterSection::chapter,
-                        Collectors.mapping(ChapterSection::section, Collectors.toList())));
+                .query((rs, n) -> new ChapterSection(
+                        rs.getInt("chapter_number"),
+                        new Section(
+                                ItemNumber.of(rs.getString("item")),
+                                rs.getString("title"),
+                                rs.getObject("page", Integer.class))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        ChapterSection::chapter, Collectors.mapping(ChapterSection::section, Collectors.toList())));
         return jdbc.sql("SELECT number, title FROM chapter WHERE book_id = :id ORDER BY number")
                 .param("id", id.value())
-                .query((rs, n) -> new Chapter(rs.getInt("number"), rs.getString("title"),
+                .query((rs, n) -> new Chapter(
+                        rs.getInt("number"),
+                        rs.getString("title"),
                         sectionsByChapter.getOrDefault(rs.getInt("number"), List.of())))
                 .list();
     }
 
-    private record ChapterSection(int chapter, Section section) {
-    }
+    private record ChapterSection(int chapter, Section section) {}
 
     private static List<String> authors(ResultSet rs) throws SQLException {
         return Arrays.asList((String[]) rs.getArray("authors").getArray());

@@ -46,10 +46,16 @@ class BookApiTest {
     RestTestClient http;
 
     private String register(String body) {
-        var location = http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON).body(body)
+        var location = http.post()
+                .uri("/api/catalog/books")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
                 .exchange()
-                .expectStatus().isCreated()
-                .returnResult(String.class).getResponseHeaders().getLocation();
+                .expectStatus()
+                .isCreated()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getLocation();
         return location.getPath();
     }
 
@@ -62,17 +68,28 @@ class BookApiTest {
         void registerThenGet() {
             var book = register(BOOK);
 
-            http.get().uri(book).exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+            http.get()
+                    .uri(book)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
                     .expectBody()
-                    .jsonPath("$.title").isEqualTo("그림으로 공부하는 마이크로 서비스 구조")
-                    .jsonPath("$.authors.length()").isEqualTo(2)
-                    .jsonPath("$.version").isEqualTo(1)
-                    .jsonPath("$.chapters[*].number").isEqualTo(List.of(3, 4))
-                    .jsonPath("$.chapters[0].sections[*].item").isEqualTo(List.of("3.1", "3.2"))
-                    .jsonPath("$.chapters[1].sections[*].item").isEqualTo(List.of("4.3", "4.10"))
-                    .jsonPath("$.chapters[1].sections[1].page").isEmpty();
+                    .jsonPath("$.title")
+                    .isEqualTo("그림으로 공부하는 마이크로 서비스 구조")
+                    .jsonPath("$.authors.length()")
+                    .isEqualTo(2)
+                    .jsonPath("$.version")
+                    .isEqualTo(1)
+                    .jsonPath("$.chapters[*].number")
+                    .isEqualTo(List.of(3, 4))
+                    .jsonPath("$.chapters[0].sections[*].item")
+                    .isEqualTo(List.of("3.1", "3.2"))
+                    .jsonPath("$.chapters[1].sections[*].item")
+                    .isEqualTo(List.of("4.3", "4.10"))
+                    .jsonPath("$.chapters[1].sections[1].page")
+                    .isEmpty();
         }
 
         @Test
@@ -80,42 +97,73 @@ class BookApiTest {
         void editsChaptersAndSections() {
             var book = register(BOOK);
 
-            http.post().uri(book + "/chapters").contentType(MediaType.APPLICATION_JSON)
+            http.post()
+                    .uri(book + "/chapters")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("""
                             {"number": 5, "title": "컨테이너, 쿠버네티스, 서버리스"}""")
                     .exchange()
-                    .expectStatus().isCreated()
-                    .expectHeader().valueEquals(HttpHeaders.LOCATION, book + "/chapters/5")
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
-            http.post().uri(book + "/chapters/5/sections").contentType(MediaType.APPLICATION_JSON)
+                    .expectStatus()
+                    .isCreated()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.LOCATION, book + "/chapters/5")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"");
+            http.post()
+                    .uri(book + "/chapters/5/sections")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("""
                             {"item": "5.1", "title": "컨테이너", "page": 122}""")
                     .exchange()
-                    .expectStatus().isCreated();
-            http.put().uri(book + "/chapters/5/sections/5.1").contentType(MediaType.APPLICATION_JSON)
+                    .expectStatus()
+                    .isCreated();
+            http.put()
+                    .uri(book + "/chapters/5/sections/5.1")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("""
                             {"title": "컨테이너 기술", "page": 123}""")
                     .exchange()
-                    .expectStatus().isOk();
-            http.put().uri(book + "/chapters/3").contentType(MediaType.APPLICATION_JSON)
+                    .expectStatus()
+                    .isOk();
+            http.put()
+                    .uri(book + "/chapters/3")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("""
                             {"title": "아키텍처의 기본"}""")
                     .exchange()
-                    .expectStatus().isOk();
-            http.delete().uri(book + "/chapters/4/sections/4.10").exchange().expectStatus().isOk();
+                    .expectStatus()
+                    .isOk();
+            http.delete()
+                    .uri(book + "/chapters/4/sections/4.10")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
             http.delete().uri(book + "/chapters/4").exchange().expectStatus().isOk();
 
-            http.get().uri(book).exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"7\"")
+            http.get()
+                    .uri(book)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"7\"")
                     .expectBody()
-                    .jsonPath("$.chapters[*].number").isEqualTo(List.of(3, 5))
-                    .jsonPath("$.chapters[0].title").isEqualTo("아키텍처의 기본")
-                    .jsonPath("$.chapters[1].sections[0].title").isEqualTo("컨테이너 기술")
-                    .jsonPath("$.chapters[1].sections[0].page").isEqualTo(123);
-            http.get().uri(book + "/chapters/5/sections/5.1").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.title").isEqualTo("컨테이너 기술");
+                    .jsonPath("$.chapters[*].number")
+                    .isEqualTo(List.of(3, 5))
+                    .jsonPath("$.chapters[0].title")
+                    .isEqualTo("아키텍처의 기본")
+                    .jsonPath("$.chapters[1].sections[0].title")
+                    .isEqualTo("컨테이너 기술")
+                    .jsonPath("$.chapters[1].sections[0].page")
+                    .isEqualTo(123);
+            http.get()
+                    .uri(book + "/chapters/5/sections/5.1")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.title")
+                    .isEqualTo("컨테이너 기술");
         }
 
         @Test
@@ -134,19 +182,34 @@ class BookApiTest {
             register(BOOK.replace("그림으로 공부하는 마이크로 서비스 구조", "000 paging B")); // "000" sorts first
             register(BOOK.replace("그림으로 공부하는 마이크로 서비스 구조", "000 paging A"));
 
-            http.get().uri("/api/catalog/books?page=0&size=2").exchange()
-                    .expectStatus().isOk()
+            http.get()
+                    .uri("/api/catalog/books?page=0&size=2")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.books[*].title").isEqualTo(List.of("000 paging A", "000 paging B"))
-                    .jsonPath("$.books[0].chapterCount").isEqualTo(2)
-                    .jsonPath("$.books[0].sectionCount").isEqualTo(4)
-                    .jsonPath("$.books[0].version").isEqualTo(1)
-                    .jsonPath("$.page.number").isEqualTo(0)
-                    .jsonPath("$.page.size").isEqualTo(2)
-                    .jsonPath("$.page.totalElements").value(Integer.class, total -> assertThat(total).isGreaterThanOrEqualTo(2));
-            http.get().uri("/api/catalog/books?page=1&size=1").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.books[0].title").isEqualTo("000 paging B");
+                    .jsonPath("$.books[*].title")
+                    .isEqualTo(List.of("000 paging A", "000 paging B"))
+                    .jsonPath("$.books[0].chapterCount")
+                    .isEqualTo(2)
+                    .jsonPath("$.books[0].sectionCount")
+                    .isEqualTo(4)
+                    .jsonPath("$.books[0].version")
+                    .isEqualTo(1)
+                    .jsonPath("$.page.number")
+                    .isEqualTo(0)
+                    .jsonPath("$.page.size")
+                    .isEqualTo(2)
+                    .jsonPath("$.page.totalElements")
+                    .value(Integer.class, total -> assertThat(total).isGreaterThanOrEqualTo(2));
+            http.get()
+                    .uri("/api/catalog/books?page=1&size=1")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.books[0].title")
+                    .isEqualTo("000 paging B");
         }
     }
 
@@ -168,44 +231,67 @@ class BookApiTest {
                 """)
         @DisplayName("answers RFC 9457 problem details naming the field and the reason")
         void rejectsInvalidBook(String why, String field, String body) {
-            http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON).body(body)
+            http.post()
+                    .uri("/api/catalog/books")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
                     .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo(400)
-                    .jsonPath("$.title").isEqualTo("Invalid request")
-                    .jsonPath("$.errors[0].field").isEqualTo(field)
-                    .jsonPath("$.errors[0].reason").isNotEmpty();
+                    .jsonPath("$.status")
+                    .isEqualTo(400)
+                    .jsonPath("$.title")
+                    .isEqualTo("Invalid request")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo(field)
+                    .jsonPath("$.errors[0].reason")
+                    .isNotEmpty();
         }
 
         @Test
         @DisplayName("names every invalid field at once")
         void namesEveryField() {
-            http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON)
+            http.post()
+                    .uri("/api/catalog/books")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body("""
                             {"title": "", "authors": []}""")
                     .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[*].field").value(List.class,
-                            fields -> assertThat(fields).containsExactlyInAnyOrder("title", "authors"));
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[*].field")
+                    .value(List.class, fields -> assertThat(fields).containsExactlyInAnyOrder("title", "authors"));
         }
 
         @Test
         @DisplayName("rejects a page size above 100")
         void rejectsHugePage() {
-            http.get().uri("/api/catalog/books?size=1000").exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+            http.get()
+                    .uri("/api/catalog/books?size=1000")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("size");
         }
 
         @Test
         @DisplayName("answers 400 for a body that is not JSON, and stores nothing")
         void rejectsNonJson() {
-            http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON).body("{not json")
+            http.post()
+                    .uri("/api/catalog/books")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{not json")
                     .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
 
         @Test
@@ -213,12 +299,26 @@ class BookApiTest {
         void unknownIds() {
             var book = register(BOOK);
 
-            http.get().uri("/api/catalog/books/00000000-0000-0000-0000-000000000000").exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            http.put().uri(book + "/chapters/9").contentType(MediaType.APPLICATION_JSON).body("""
-                    {"title": "x"}""").exchange().expectStatus().isNotFound();
-            http.delete().uri(book + "/chapters/3/sections/3.9").exchange().expectStatus().isNotFound();
+            http.get()
+                    .uri("/api/catalog/books/00000000-0000-0000-0000-000000000000")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            http.put()
+                    .uri(book + "/chapters/9")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
+                    {"title": "x"}""")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
+            http.delete()
+                    .uri(book + "/chapters/3/sections/3.9")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
         }
 
         @Test
@@ -226,10 +326,22 @@ class BookApiTest {
         void duplicates() {
             var book = register(BOOK);
 
-            http.post().uri(book + "/chapters").contentType(MediaType.APPLICATION_JSON).body("""
-                    {"number": 3, "title": "again"}""").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
-            http.post().uri(book + "/chapters/3/sections").contentType(MediaType.APPLICATION_JSON).body("""
-                    {"item": "3.1", "title": "again"}""").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+            http.post()
+                    .uri(book + "/chapters")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
+                    {"number": 3, "title": "again"}""")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONFLICT);
+            http.post()
+                    .uri(book + "/chapters/3/sections")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
+                    {"item": "3.1", "title": "again"}""")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONFLICT);
         }
     }
 
@@ -241,21 +353,39 @@ class BookApiTest {
         @DisplayName("a change with a stale If-Match answers 412 with the current version and changes nothing")
         void staleIfMatch() {
             var book = register(BOOK);
-            http.put().uri(book + "/chapters/3").header(HttpHeaders.IF_MATCH, "\"1\"")
-                    .contentType(MediaType.APPLICATION_JSON).body("""
+            http.put()
+                    .uri(book + "/chapters/3")
+                    .header(HttpHeaders.IF_MATCH, "\"1\"")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
                             {"title": "first"}""")
-                    .exchange().expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"");
 
-            http.put().uri(book + "/chapters/3").header(HttpHeaders.IF_MATCH, "\"1\"")
-                    .contentType(MediaType.APPLICATION_JSON).body("""
+            http.put()
+                    .uri(book + "/chapters/3")
+                    .header(HttpHeaders.IF_MATCH, "\"1\"")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
                             {"title": "second"}""")
                     .exchange()
-                    .expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED)
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
-                    .expectBody().jsonPath("$.currentVersion").isEqualTo(2);
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.PRECONDITION_FAILED)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .expectBody()
+                    .jsonPath("$.currentVersion")
+                    .isEqualTo(2);
 
-            http.get().uri(book + "/chapters/3").exchange()
-                    .expectBody().jsonPath("$.title").isEqualTo("first");
+            http.get()
+                    .uri(book + "/chapters/3")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.title")
+                    .isEqualTo("first");
         }
 
         @Test
@@ -267,12 +397,19 @@ class BookApiTest {
             var statuses = new ArrayList<Future<Integer>>();
             var pool = Executors.newFixedThreadPool(writers);
             try {
-                IntStream.range(0, writers).forEach(i -> statuses.add(pool.submit(() -> {
-                    start.await();
-                    return http.put().uri(book + "/chapters/3").header(HttpHeaders.IF_MATCH, "\"1\"")
-                            .contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"writer " + i + "\"}")
-                            .exchange().returnResult(String.class).getStatus().value();
-                })));
+                IntStream.range(0, writers)
+                        .forEach(i -> statuses.add(pool.submit(() -> {
+                            start.await();
+                            return http.put()
+                                    .uri(book + "/chapters/3")
+                                    .header(HttpHeaders.IF_MATCH, "\"1\"")
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body("{\"title\": \"writer " + i + "\"}")
+                                    .exchange()
+                                    .returnResult(String.class)
+                                    .getStatus()
+                                    .value();
+                        })));
                 var codes = new ArrayList<Integer>();
                 for (var status : statuses) {
                     codes.add(status.get());
@@ -283,8 +420,7 @@ class BookApiTest {
             } finally {
                 pool.shutdownNow();
             }
-            http.get().uri(book).exchange()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+            http.get().uri(book).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
         }
     }
 }

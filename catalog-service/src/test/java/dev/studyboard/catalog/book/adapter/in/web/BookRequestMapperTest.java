@@ -20,12 +20,12 @@ class BookRequestMapperTest {
     @DisplayName("turns chapters with their sections into the domain's values, in the request's order")
     void mapsContents() {
         var chapters = BookRequestMapper.chapters(List.of(
-                new AddChapter(3, "기본", List.of(new AddSection("3.1", "서비스 구조", 44))),
-                new AddChapter(4, "패턴", null)));
+                new AddChapter(3, "기본", List.of(new AddSection("3.1", "서비스 구조", 44))), new AddChapter(4, "패턴", null)));
 
-        assertThat(chapters).containsExactly(
-                new Chapter(3, "기본", List.of(new Section(ItemNumber.of("3.1"), "서비스 구조", 44))),
-                new Chapter(4, "패턴"));
+        assertThat(chapters)
+                .containsExactly(
+                        new Chapter(3, "기본", List.of(new Section(ItemNumber.of("3.1"), "서비스 구조", 44))),
+                        new Chapter(4, "패턴"));
         assertThat(BookRequestMapper.chapters(null)).isEmpty();
     }
 
@@ -37,16 +37,16 @@ class BookRequestMapperTest {
                 new AddChapter(4, "패턴", List.of(new AddSection("5.1", "elsewhere", null))));
 
         assertThatThrownBy(() -> BookRequestMapper.chapters(chapters))
-                .isInstanceOfSatisfying(InvalidBookException.class,
+                .isInstanceOfSatisfying(
+                        InvalidBookException.class,
                         e -> assertThat(e.field()).isEqualTo("chapters[1].sections[0].item"));
     }
 
     @Test
     @DisplayName("names a broken rule of a section by the places of its chapter and of itself")
     void namesSectionField() {
-        var chapters = List.of(new AddChapter(3, "기본", List.of(
-                new AddSection("3.1", "서비스 구조", 44),
-                new AddSection("3.2", " ", 45))));
+        var chapters = List.of(
+                new AddChapter(3, "기본", List.of(new AddSection("3.1", "서비스 구조", 44), new AddSection("3.2", " ", 45))));
 
         assertThatThrownBy(() -> BookRequestMapper.chapters(chapters))
                 .isInstanceOfSatisfying(InvalidBookException.class, e -> {

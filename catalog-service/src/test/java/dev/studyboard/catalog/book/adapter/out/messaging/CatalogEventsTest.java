@@ -36,14 +36,19 @@ class CatalogEventsTest {
 
     @Autowired
     RestTestClient http;
+
     @Autowired
     BookRegistration registration;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     JsonMapper json;
 
@@ -64,16 +69,27 @@ class CatalogEventsTest {
                 {"title": "%s", "authors": ["Sam Newman"],
                  "chapters": [{"number": 4, "title": "통합", "sections": [{"item": "4.8", "title": "비동기 이벤트 기반 협업", "page": 118}]}]}
                 """.formatted(title);
-        var location = http.post().uri("/api/catalog/books").contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange().expectStatus().isCreated()
-                .returnResult(String.class).getResponseHeaders().getLocation();
+        var location = http.post()
+                .uri("/api/catalog/books")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getLocation();
         return location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
     }
 
     private void renameChapter(String bookId, String title) {
-        http.put().uri("/api/catalog/books/{id}/chapters/4", bookId).contentType(MediaType.APPLICATION_JSON)
+        http.put()
+                .uri("/api/catalog/books/{id}/chapters/4", bookId)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"title\": \"" + title + "\"}")
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -84,7 +100,8 @@ class CatalogEventsTest {
 
         var received = events.awaitSubject(bookId, 2, TIMEOUT);
 
-        assertThat(received).extracting(r -> r.value().getType())
+        assertThat(received)
+                .extracting(r -> r.value().getType())
                 .containsExactly("studyboard.catalog.book.registered", "studyboard.catalog.chapter.renamed");
         var registered = received.get(0);
         assertThat(registered.key()).isEqualTo(bookId);
@@ -100,15 +117,17 @@ class CatalogEventsTest {
         assertThat(data.get("bookVersion").asLong()).isEqualTo(1);
         assertThat(data.at("/chapters/0/sections/0/item").asString()).isEqualTo("4.8");
         assertThat(received.get(1).value().getId()).isNotEqualTo(event.getId());
-        assertThat(registered.headers().lastHeader("ce_specversion")).as("binary mode: attributes as headers").isNotNull();
+        assertThat(registered.headers().lastHeader("ce_specversion"))
+                .as("binary mode: attributes as headers")
+                .isNotNull();
     }
 
     @Test
     @DisplayName("a rolled-back change is never published")
     void rolledBackChangeIsNeverPublished() {
         var rolledBack = transaction.execute(status -> {
-            var book = registration.register("Never committed", List.of("Nobody"), null, null,
-                    List.of(new Chapter(1, "one")));
+            var book = registration.register(
+                    "Never committed", List.of("Nobody"), null, null, List.of(new Chapter(1, "one")));
             status.setRollbackOnly();
             return book.id().toString();
         });
@@ -119,8 +138,11 @@ class CatalogEventsTest {
 
         assertThat(received).hasSize(2);
         assertThat(events.drainFor(Duration.ZERO)).noneMatch(r -> rolledBack.equals(r.key()));
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id").param("id", rolledBack)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id")
+                        .param("id", rolledBack)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -131,14 +153,24 @@ class CatalogEventsTest {
         try (var outage = KafkaOutage.begin()) {
             bookId = registerBook("Written while Kafka is down");
 
-            assertThat(unpublished(bookId)).as("committed, waiting in the outbox").isEqualTo(1);
-            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(meters.counter("outbox.publish.failures").count())
-                    .as("the relay tried and Kafka did not answer").isGreaterThan(failuresBefore));
+            assertThat(unpublished(bookId))
+                    .as("committed, waiting in the outbox")
+                    .isEqualTo(1);
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> assertThat(
+                                    meters.counter("outbox.publish.failures").count())
+                            .as("the relay tried and Kafka did not answer")
+                            .isGreaterThan(failuresBefore));
             assertThat(unpublished(bookId)).isEqualTo(1);
             await().atMost(TIMEOUT).untilAsserted(() -> {
-                assertThat(meters.get("outbox.backlog").gauge().value()).as("backlog metric").isGreaterThanOrEqualTo(1);
-                assertThat(meters.get("outbox.oldest.unpublished.age").timeGauge().value(TimeUnit.MILLISECONDS))
-                        .as("oldest unpublished age metric").isPositive();
+                assertThat(meters.get("outbox.backlog").gauge().value())
+                        .as("backlog metric")
+                        .isGreaterThanOrEqualTo(1);
+                assertThat(meters.get("outbox.oldest.unpublished.age")
+                                .timeGauge()
+                                .value(TimeUnit.MILLISECONDS))
+                        .as("oldest unpublished age metric")
+                        .isPositive();
             });
         }
 
@@ -146,12 +178,17 @@ class CatalogEventsTest {
 
         assertThat(received).extracting(r -> r.value().getType()).contains("studyboard.catalog.book.registered");
         await().atMost(TIMEOUT).until(() -> unpublished(bookId) == 0);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(meters.get("outbox.backlog").gauge().value())
-                .as("backlog metric after Kafka is back").isZero());
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> assertThat(meters.get("outbox.backlog").gauge().value())
+                                .as("backlog metric after Kafka is back")
+                                .isZero());
     }
 
     private long unpublished(String bookId) {
         return jdbc.sql("SELECT count(*) FROM outbox_event WHERE aggregate_id = :id AND published_at IS NULL")
-                .param("id", bookId).query(Long.class).single();
+                .param("id", bookId)
+                .query(Long.class)
+                .single();
     }
 }

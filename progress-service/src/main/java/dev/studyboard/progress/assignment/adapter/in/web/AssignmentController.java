@@ -27,14 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Assignments", description = "Who writes up a section, and its status: to do → in progress → done")
 class AssignmentController {
 
-    record AssignRequest(@NotNull UUID memberId) {
-    }
+    record AssignRequest(@NotNull UUID memberId) {}
 
     record AssignmentResponse(UUID bookId, String item, UUID assignee, AssignmentStatus status, long version) {
 
         static AssignmentResponse of(Assignment assignment) {
-            return new AssignmentResponse(assignment.section().bookId(), assignment.section().item(),
-                    assignment.assignee().orElse(null), assignment.status(), assignment.version());
+            return new AssignmentResponse(
+                    assignment.section().bookId(),
+                    assignment.section().item(),
+                    assignment.assignee().orElse(null),
+                    assignment.status(),
+                    assignment.version());
         }
     }
 
@@ -52,8 +55,8 @@ class AssignmentController {
 
     @PutMapping("/assignee")
     @Operation(summary = "Assign the section to a member (who must not have left)")
-    AssignmentResponse assign(@PathVariable UUID bookId, @PathVariable String item,
-                              @Valid @RequestBody AssignRequest request) {
+    AssignmentResponse assign(
+            @PathVariable UUID bookId, @PathVariable String item, @Valid @RequestBody AssignRequest request) {
         return AssignmentResponse.of(work.assign(new SectionRef(bookId, item), request.memberId()));
     }
 

@@ -33,8 +33,11 @@ class AssignmentProblemHandler extends InvalidRequestProblems {
         return problem;
     }
 
-    @ExceptionHandler({MemberLeftException.class, IllegalTransitionException.class,
-            ConcurrentAssignmentChangeException.class})
+    @ExceptionHandler({
+        MemberLeftException.class,
+        IllegalTransitionException.class,
+        ConcurrentAssignmentChangeException.class
+    })
     ProblemDetail conflict(RuntimeException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
     }

@@ -1,5 +1,8 @@
 package dev.studyboard.progress.assignment.adapter.out.messaging;
 
+import dev.studyboard.outbox.EventType;
+import dev.studyboard.outbox.Outbox;
+import dev.studyboard.outbox.OutboxEvent;
 import dev.studyboard.progress.assignment.application.AssignmentEvents;
 import dev.studyboard.progress.assignment.domain.AssignmentEvent;
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionAssigned;
@@ -7,9 +10,6 @@ import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionComplete
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionReopened;
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionStarted;
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.SectionUnassigned;
-import dev.studyboard.outbox.EventType;
-import dev.studyboard.outbox.Outbox;
-import dev.studyboard.outbox.OutboxEvent;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 class OutboxAssignmentEvents implements AssignmentEvents {
 
     /** Data of every progress event, version 1. {@code reason} only for {@code section.unassigned}. */
-    record AssignmentChangedV1(UUID bookId, String item, UUID memberId, long assignmentVersion, String reason) {
-    }
+    record AssignmentChangedV1(UUID bookId, String item, UUID memberId, long assignmentVersion, String reason) {}
 
     private final Outbox outbox;
 
@@ -55,7 +54,11 @@ class OutboxAssignmentEvents implements AssignmentEvents {
     /** A section's event named {@code studyboard.progress.<name>}, its data in version 1 of the contract. */
     private static OutboxEvent message(AssignmentEvent event, String name, UUID memberId, String reason) {
         var section = event.section();
-        return new OutboxEvent(UUID.randomUUID(), "section", section.toString(), EventType.v1("progress", name),
+        return new OutboxEvent(
+                UUID.randomUUID(),
+                "section",
+                section.toString(),
+                EventType.v1("progress", name),
                 new AssignmentChangedV1(section.bookId(), section.item(), memberId, event.version(), reason),
                 event.occurredAt());
     }

@@ -41,7 +41,8 @@ class JdbcAssignmentRepository implements AssignmentRepository {
     /** Locks the rows: a request changing one of them at the same moment waits, then finds it changed. */
     @Override
     public List<Assignment> findOpenWorkOf(UUID memberId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assignment WHERE assignee = :memberId AND status <> 'DONE' FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM assignment WHERE assignee = :memberId AND status <> 'DONE' FOR UPDATE")
                 .param("memberId", memberId)
                 .query(this::assignment)
                 .list();
@@ -49,7 +50,8 @@ class JdbcAssignmentRepository implements AssignmentRepository {
 
     @Override
     public List<Assignment> findAll(UUID bookId, List<String> items) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assignment WHERE book_id = :bookId AND item = ANY(:items) FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM assignment WHERE book_id = :bookId AND item = ANY(:items) FOR UPDATE")
                 .param("bookId", bookId)
                 .param("items", items.toArray(String[]::new))
                 .query(this::assignment)

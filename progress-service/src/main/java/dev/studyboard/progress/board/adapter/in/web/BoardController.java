@@ -49,8 +49,8 @@ class BoardController {
 
     @GetMapping(path = "/books/{bookId}/board", produces = "text/markdown")
     @Operation(summary = "A book's board as Markdown: the notes' table, or the checklist with style=checklist")
-    ResponseEntity<String> markdown(@PathVariable UUID bookId,
-                                    @RequestParam(defaultValue = "table") MarkdownStyle style) {
+    ResponseEntity<String> markdown(
+            @PathVariable UUID bookId, @RequestParam(defaultValue = "table") MarkdownStyle style) {
         return markdown(queries.board(bookId), style);
     }
 
@@ -59,7 +59,8 @@ class BoardController {
     ResponseEntity<?> boardIn(@PathVariable UUID bookId, @RequestParam BoardFormat format) {
         var board = queries.board(bookId);
         return switch (format) {
-            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(board);
+            case JSON ->
+                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(board);
             case MARKDOWN -> markdown(board, MarkdownStyle.TABLE);
             case CHECKLIST -> markdown(board, MarkdownStyle.CHECKLIST);
         };
@@ -76,7 +77,14 @@ class BoardController {
         return ResponseEntity.ok().contentType(TEXT_MARKDOWN).body(text);
     }
 
-    enum MarkdownStyle { TABLE, CHECKLIST }
+    enum MarkdownStyle {
+        TABLE,
+        CHECKLIST
+    }
 
-    enum BoardFormat { JSON, MARKDOWN, CHECKLIST }
+    enum BoardFormat {
+        JSON,
+        MARKDOWN,
+        CHECKLIST
+    }
 }

@@ -11,8 +11,7 @@ final class BoardMarkdown {
 
     static final String DONE_MARK = ":heavy_check_mark:";
 
-    private BoardMarkdown() {
-    }
+    private BoardMarkdown() {}
 
     /** One table per chapter, headed {@code **03장. title**}; a chapter without sections gets one empty row. */
     static String table(Board board) {
@@ -25,11 +24,16 @@ final class BoardMarkdown {
                 out.append("|  |  |  |  |  |\n");
             }
             for (var row : chapter.rows()) {
-                out.append("| ").append(row.item())
-                        .append(" | ").append(cell(row.title()))
-                        .append(" | ").append(row.page() == null ? "" : row.page())
-                        .append(" | ").append(row.writer() == null ? "" : cell(row.writer()))
-                        .append(" | ").append(row.done() ? DONE_MARK : "")
+                out.append("| ")
+                        .append(row.item())
+                        .append(" | ")
+                        .append(cell(row.title()))
+                        .append(" | ")
+                        .append(row.page() == null ? "" : row.page())
+                        .append(" | ")
+                        .append(row.writer() == null ? "" : cell(row.writer()))
+                        .append(" | ")
+                        .append(row.done() ? DONE_MARK : "")
                         .append(" |\n");
             }
             out.append("\n<br/>\n\n");
@@ -43,8 +47,13 @@ final class BoardMarkdown {
         for (var chapter : board.chapters()) {
             out.append(chapter.number()).append("장. ").append(chapter.title()).append('\n');
             for (var row : chapter.rows()) {
-                out.append("- [").append(row.done() ? "X" : " ").append("] ")
-                        .append(row.item()).append(' ').append(row.title()).append('\n');
+                out.append("- [")
+                        .append(row.done() ? "X" : " ")
+                        .append("] ")
+                        .append(row.item())
+                        .append(' ')
+                        .append(row.title())
+                        .append('\n');
             }
             out.append('\n');
         }

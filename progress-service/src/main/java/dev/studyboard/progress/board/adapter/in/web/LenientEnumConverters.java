@@ -10,9 +10,13 @@ class LenientEnumConverters implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, BoardController.BoardFormat.class,
+        registry.addConverter(
+                String.class,
+                BoardController.BoardFormat.class,
                 text -> BoardController.BoardFormat.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
-        registry.addConverter(String.class, BoardController.MarkdownStyle.class,
+        registry.addConverter(
+                String.class,
+                BoardController.MarkdownStyle.class,
                 text -> BoardController.MarkdownStyle.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
     }
 }

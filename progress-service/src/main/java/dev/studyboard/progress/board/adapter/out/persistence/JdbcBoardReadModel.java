@@ -46,22 +46,28 @@ class JdbcBoardReadModel implements BoardReadModel {
     @Override
     public Optional<Board> board(UUID bookId) {
         var title = jdbc.sql("SELECT title FROM book_replica WHERE book_id = :id AND NOT removed")
-                .param("id", bookId).query(String.class).optional();
+                .param("id", bookId)
+                .query(String.class)
+                .optional();
         if (title.isEmpty()) {
             return Optional.empty();
         }
         var chapters = new LinkedHashMap<Integer, ChapterRows>();
         jdbc.sql(BOARD).param("bookId", bookId).query((ResultSet rs) -> {
             var chapterTitle = rs.getString("chapter_title");
-            var chapter = chapters.computeIfAbsent(rs.getInt("chapter_number"),
-                    number -> new ChapterRows(number, chapterTitle));
+            var chapter = chapters.computeIfAbsent(
+                    rs.getInt("chapter_number"), number -> new ChapterRows(number, chapterTitle));
             if (rs.getString("item") != null) {
                 chapter.rows().add(row(rs));
             }
         });
         var boardChapters = chapters.values().stream()
-                .map(c -> new Board.Chapter(c.number(), c.title(), c.rows().stream()
-                        .sorted(Comparator.comparing(Board.Row::item, ItemOrder.NUMERIC)).toList()))
+                .map(c -> new Board.Chapter(
+                        c.number(),
+                        c.title(),
+                        c.rows().stream()
+                                .sorted(Comparator.comparing(Board.Row::item, ItemOrder.NUMERIC))
+                                .toList()))
                 .toList();
         return Optional.of(new Board(bookId, title.get(), boardChapters));
     }
@@ -79,8 +85,11 @@ class JdbcBoardReadModel implements BoardReadModel {
                          GROUP BY b.book_id, b.title
                          ORDER BY b.title, b.book_id
                         """)
-                .query((rs, n) -> new BookProgress(rs.getObject("book_id", UUID.class), rs.getString("title"),
-                        rs.getInt("sections"), rs.getInt("done")))
+                .query((rs, n) -> new BookProgress(
+                        rs.getObject("book_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getInt("sections"),
+                        rs.getInt("done")))
                 .list();
     }
 
@@ -93,7 +102,8 @@ class JdbcBoardReadModel implements BoardReadModel {
         if (member.isEmpty()) {
             return Optional.empty();
         }
-        var work = jdbc.sql("""
+        var work = jdbc
+                .sql("""
                         SELECT a.book_id, b.title AS book_title, a.item, s.title AS section_title, a.status
                           FROM assignment a
                           JOIN section_replica s ON s.book_id = a.book_id AND s.item = a.item
@@ -102,21 +112,27 @@ class JdbcBoardReadModel implements BoardReadModel {
                          ORDER BY b.title, a.book_id
                         """)
                 .param("id", memberId)
-                .query((rs, n) -> new MemberSummary.Work(rs.getObject("book_id", UUID.class),
-                        rs.getString("book_title"), rs.getString("item"), rs.getString("section_title"),
+                .query((rs, n) -> new MemberSummary.Work(
+                        rs.getObject("book_id", UUID.class),
+                        rs.getString("book_title"),
+                        rs.getString("item"),
+                        rs.getString("section_title"),
                         WriteUpStatus.valueOf(rs.getString("status"))))
-                .list().stream()
+                .list()
+                .stream()
                 .sorted(Comparator.comparing(MemberSummary.Work::bookTitle)
                         .thenComparing(MemberSummary.Work::item, ItemOrder.NUMERIC))
                 .toList();
-        int inProgress = (int) work.stream().filter(w -> w.status() == WriteUpStatus.IN_PROGRESS).count();
-        int done = (int) work.stream().filter(w -> w.status() == WriteUpStatus.DONE).count();
-        return Optional.of(new MemberSummary(memberId, member.get().displayName(), member.get().active(),
-                work.size(), inProgress, done, work));
+        int inProgress = (int) work.stream()
+                .filter(w -> w.status() == WriteUpStatus.IN_PROGRESS)
+                .count();
+        int done = (int)
+                work.stream().filter(w -> w.status() == WriteUpStatus.DONE).count();
+        return Optional.of(new MemberSummary(
+                memberId, member.get().displayName(), member.get().active(), work.size(), inProgress, done, work));
     }
 
-    private record MemberRow(String displayName, boolean active) {
-    }
+    private record MemberRow(String displayName, boolean active) {}
 
     private record ChapterRows(int number, String title, List<Board.Row> rows) {
         ChapterRows(int number, String title) {
@@ -126,8 +142,12 @@ class JdbcBoardReadModel implements BoardReadModel {
 
     private static Board.Row row(ResultSet rs) throws SQLException {
         var status = rs.getString("status");
-        return new Board.Row(rs.getString("item"), rs.getString("section_title"), rs.getObject("page", Integer.class),
-                rs.getObject("assignee", UUID.class), rs.getString("display_name"),
+        return new Board.Row(
+                rs.getString("item"),
+                rs.getString("section_title"),
+                rs.getObject("page", Integer.class),
+                rs.getObject("assignee", UUID.class),
+                rs.getString("display_name"),
                 status == null ? WriteUpStatus.TODO : WriteUpStatus.valueOf(status));
     }
 }

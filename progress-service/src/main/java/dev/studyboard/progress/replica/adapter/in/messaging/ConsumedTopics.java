@@ -22,8 +22,9 @@ class ConsumedTopics {
     private final int partitions;
     private final short replicas;
 
-    ConsumedTopics(@Value("${studyboard.topics.partitions:3}") int partitions,
-                   @Value("${studyboard.topics.replicas:1}") short replicas) {
+    ConsumedTopics(
+            @Value("${studyboard.topics.partitions:3}") int partitions,
+            @Value("${studyboard.topics.replicas:1}") short replicas) {
         this.partitions = partitions;
         this.replicas = replicas;
     }
@@ -40,11 +41,17 @@ class ConsumedTopics {
 
     @Bean
     NewTopic catalogEventsDeadLetters() {
-        return TopicBuilder.name(CATALOG_EVENTS + DEAD_LETTER_SUFFIX).partitions(1).replicas(replicas).build();
+        return TopicBuilder.name(CATALOG_EVENTS + DEAD_LETTER_SUFFIX)
+                .partitions(1)
+                .replicas(replicas)
+                .build();
     }
 
     @Bean
     NewTopic memberEventsDeadLetters() {
-        return TopicBuilder.name(MEMBER_EVENTS + DEAD_LETTER_SUFFIX).partitions(1).replicas(replicas).build();
+        return TopicBuilder.name(MEMBER_EVENTS + DEAD_LETTER_SUFFIX)
+                .partitions(1)
+                .replicas(replicas)
+                .build();
     }
 }

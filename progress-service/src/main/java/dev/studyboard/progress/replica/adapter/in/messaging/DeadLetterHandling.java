@@ -24,13 +24,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class DeadLetterHandling {
 
     @Bean
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka, MeterRegistry meters,
-                                                  @Value("${studyboard.consumer.retry.initial-interval:200ms}")
-                                                  Duration initialInterval,
-                                                  @Value("${studyboard.consumer.retry.max-elapsed-time:5s}")
-                                                  Duration maxElapsedTime) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, failure) ->
-                new TopicPartition(record.topic() + ConsumedTopics.DEAD_LETTER_SUFFIX, -1)); // -1: any partition
+    DefaultErrorHandler deadLetteringErrorHandler(
+            KafkaOperations<?, ?> kafka,
+            MeterRegistry meters,
+            @Value("${studyboard.consumer.retry.initial-interval:200ms}") Duration initialInterval,
+            @Value("${studyboard.consumer.retry.max-elapsed-time:5s}") Duration maxElapsedTime) {
+        var recoverer = new DeadLetterPublishingRecoverer(
+                kafka,
+                (record, failure) -> new TopicPartition(
+                        record.topic() + ConsumedTopics.DEAD_LETTER_SUFFIX, -1)); // -1: any partition
         var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
         backOff.setMaxElapsedTime(maxElapsedTime.toMillis());
         // Counted per topic (progress.events.dead.lettered): any count above zero needs someone to look.
@@ -40,7 +42,8 @@ class DeadLetterHandling {
         }
         ConsumerRecordRecoverer countingRecoverer = (record, failure) -> {
             recoverer.accept(record, failure);
-            meters.counter("progress.events.dead.lettered", "topic", record.topic()).increment();
+            meters.counter("progress.events.dead.lettered", "topic", record.topic())
+                    .increment();
         };
         var handler = new DefaultErrorHandler(countingRecoverer, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);

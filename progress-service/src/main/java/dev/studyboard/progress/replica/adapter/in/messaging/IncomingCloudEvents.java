@@ -28,8 +28,10 @@ class IncomingCloudEvents {
      * Reads the record and hands its data, as the record type its event type maps to, to {@code apply}. Event
      * types not in {@code types} are not needed here and are skipped, so producers can add new ones.
      */
-    <T> void apply(ConsumerRecord<String, byte[]> record, Map<String, Class<? extends T>> types,
-                   BiConsumer<ReceivedEvent, T> apply) {
+    <T> void apply(
+            ConsumerRecord<String, byte[]> record,
+            Map<String, Class<? extends T>> types,
+            BiConsumer<ReceivedEvent, T> apply) {
         var event = read(record);
         var type = types.get(event.getType());
         if (type == null) {
@@ -48,13 +50,16 @@ class IncomingCloudEvents {
             UUID.fromString(event.getId());
             return event;
         } catch (RuntimeException e) {
-            throw new MalformedEventException("Not a CloudEvent of this system at " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
+            throw new MalformedEventException(
+                    "Not a CloudEvent of this system at " + record.topic() + "-" + record.partition() + "@"
+                            + record.offset() + ": " + e.getMessage(),
+                    e);
         }
     }
 
     ReceivedEvent identity(CloudEvent event) {
-        return new ReceivedEvent(UUID.fromString(event.getId()), event.getSource().toString(), event.getType());
+        return new ReceivedEvent(
+                UUID.fromString(event.getId()), event.getSource().toString(), event.getType());
     }
 
     <T> T data(CloudEvent event, Class<T> type) {

@@ -22,7 +22,8 @@ class JdbcBookReplicaStore implements BookReplicaStore {
 
     @Override
     public Optional<ReplicaVersion> version(UUID bookId) {
-        return jdbc.sql("SELECT version, removed FROM book_replica WHERE book_id = ?").param(bookId)
+        return jdbc.sql("SELECT version, removed FROM book_replica WHERE book_id = ?")
+                .param(bookId)
                 .query((rs, n) -> new ReplicaVersion(rs.getLong("version"), rs.getBoolean("removed")))
                 .optional();
     }
@@ -40,8 +41,11 @@ class JdbcBookReplicaStore implements BookReplicaStore {
 
     @Override
     public void insertChapter(UUID bookId, Chapter chapter) {
-        update("INSERT INTO chapter_replica (book_id, number, title) VALUES (?, ?, ?)",
-                bookId, chapter.number(), chapter.title());
+        update(
+                "INSERT INTO chapter_replica (book_id, number, title) VALUES (?, ?, ?)",
+                bookId,
+                chapter.number(),
+                chapter.title());
         var sections = chapter.sections() == null ? List.<Section>of() : chapter.sections();
         sections.forEach(section -> upsertSection(bookId, chapter.number(), section));
     }
@@ -73,7 +77,8 @@ class JdbcBookReplicaStore implements BookReplicaStore {
 
     @Override
     public List<String> items(UUID bookId) {
-        return jdbc.sql("SELECT item FROM section_replica WHERE book_id = ?").param(bookId)
+        return jdbc.sql("SELECT item FROM section_replica WHERE book_id = ?")
+                .param(bookId)
                 .query(String.class)
                 .list();
     }

@@ -19,21 +19,28 @@ class JdbcMemberReplicaStore implements MemberReplicaStore {
 
     @Override
     public Optional<ReplicaVersion> version(UUID memberId) {
-        return jdbc.sql("SELECT version FROM member_replica WHERE member_id = ?").param(memberId)
+        return jdbc.sql("SELECT version FROM member_replica WHERE member_id = ?")
+                .param(memberId)
                 .query((rs, n) -> new ReplicaVersion(rs.getLong("version"), false))
                 .optional();
     }
 
     @Override
     public void insert(UUID memberId, long version, String displayName) {
-        update("INSERT INTO member_replica (member_id, display_name, active, version) VALUES (?, ?, TRUE, ?)",
-                memberId, displayName, version);
+        update(
+                "INSERT INTO member_replica (member_id, display_name, active, version) VALUES (?, ?, TRUE, ?)",
+                memberId,
+                displayName,
+                version);
     }
 
     @Override
     public void rename(UUID memberId, long version, String displayName) {
-        update("UPDATE member_replica SET display_name = ?, version = ? WHERE member_id = ?",
-                displayName, version, memberId);
+        update(
+                "UPDATE member_replica SET display_name = ?, version = ? WHERE member_id = ?",
+                displayName,
+                version,
+                memberId);
     }
 
     @Override

@@ -24,7 +24,10 @@ class JdbcProcessedEvents implements ProcessedEvents {
                         INSERT INTO processed_event (event_id, source, type) VALUES (:id, :source, :type)
                         ON CONFLICT (event_id) DO NOTHING
                         """)
-                .param("id", event.id()).param("source", event.source()).param("type", event.type())
-                .update() == 1;
+                        .param("id", event.id())
+                        .param("source", event.source())
+                        .param("type", event.type())
+                        .update()
+                == 1;
     }
 }

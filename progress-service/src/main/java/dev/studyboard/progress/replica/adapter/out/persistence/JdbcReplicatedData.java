@@ -22,8 +22,10 @@ class JdbcReplicatedData implements ReplicatedData {
 
     @Override
     public boolean sectionExists(UUID bookId, String item) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM section_replica WHERE book_id = :bookId AND item = :item FOR SHARE)")
-                .param("bookId", bookId).param("item", item)
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM section_replica WHERE book_id = :bookId AND item = :item FOR SHARE)")
+                .param("bookId", bookId)
+                .param("item", item)
                 .query(Boolean.class)
                 .single();
     }

@@ -39,16 +39,30 @@ class StudyBoardApiTest {
 
     @BeforeEach
     void givenABookAndTwoMembers() {
-        upstream.bookRegistered(bookId, "그림으로 공부하는 마이크로 서비스 구조", List.of(
-                chapter(3, "마이크로서비스 아키텍처의 기본",
-                        section("3.1", "서비스 구조", 44), section("3.2", "레이어 아키텍처", 45)),
-                chapter(6, "서비스 메시")));
+        upstream.bookRegistered(
+                bookId,
+                "그림으로 공부하는 마이크로 서비스 구조",
+                List.of(
+                        chapter(3, "마이크로서비스 아키텍처의 기본", section("3.1", "서비스 구조", 44), section("3.2", "레이어 아키텍처", 45)),
+                        chapter(6, "서비스 메시")));
         upstream.memberJoined(이상경, "이상경");
         upstream.memberJoined(김상초, "김상초");
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            http.get().uri("/api/progress/books/{id}/board", bookId).exchange().expectStatus().isOk();
-            http.get().uri("/api/progress/members/{id}/summary", 이상경).exchange().expectStatus().isOk();
-            http.get().uri("/api/progress/members/{id}/summary", 김상초).exchange().expectStatus().isOk();
+            http.get()
+                    .uri("/api/progress/books/{id}/board", bookId)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            http.get()
+                    .uri("/api/progress/members/{id}/summary", 이상경)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            http.get()
+                    .uri("/api/progress/members/{id}/summary", 김상초)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         });
     }
 
@@ -62,12 +76,21 @@ class StudyBoardApiTest {
     }
 
     private void assign(String item, UUID memberId) {
-        http.put().uri(sectionPath(item) + "/assignee").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("memberId", memberId)).exchange().expectStatus().isOk();
+        http.put()
+                .uri(sectionPath(item) + "/assignee")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("memberId", memberId))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private void post(String item, String step) {
-        http.post().uri(sectionPath(item) + "/" + step).exchange().expectStatus().isOk();
+        http.post()
+                .uri(sectionPath(item) + "/" + step)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Nested
@@ -82,18 +105,30 @@ class StudyBoardApiTest {
             post("3.1", "complete");
             assign("3.2", 김상초);
 
-            http.get().uri("/api/progress/books/{id}/board", bookId).exchange()
-                    .expectStatus().isOk()
+            http.get()
+                    .uri("/api/progress/books/{id}/board", bookId)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
                     .expectBody()
-                    .jsonPath("$.chapters[0].rows[0].writer").isEqualTo("이상경")
-                    .jsonPath("$.chapters[0].rows[0].status").isEqualTo("DONE")
-                    .jsonPath("$.chapters[0].rows[1].writer").isEqualTo("김상초")
-                    .jsonPath("$.chapters[0].rows[1].status").isEqualTo("TODO");
-            http.get().uri("/api/progress/members/{id}/summary", 이상경).exchange()
+                    .jsonPath("$.chapters[0].rows[0].writer")
+                    .isEqualTo("이상경")
+                    .jsonPath("$.chapters[0].rows[0].status")
+                    .isEqualTo("DONE")
+                    .jsonPath("$.chapters[0].rows[1].writer")
+                    .isEqualTo("김상초")
+                    .jsonPath("$.chapters[0].rows[1].status")
+                    .isEqualTo("TODO");
+            http.get()
+                    .uri("/api/progress/members/{id}/summary", 이상경)
+                    .exchange()
                     .expectBody()
-                    .jsonPath("$.assigned").isEqualTo(1)
-                    .jsonPath("$.done").isEqualTo(1)
-                    .jsonPath("$.work[0].sectionTitle").isEqualTo("서비스 구조");
+                    .jsonPath("$.assigned")
+                    .isEqualTo(1)
+                    .jsonPath("$.done")
+                    .isEqualTo(1)
+                    .jsonPath("$.work[0].sectionTitle")
+                    .isEqualTo("서비스 구조");
         }
 
         @Test
@@ -107,9 +142,11 @@ class StudyBoardApiTest {
 
                 var received = events.awaitSubject(bookId + "/3.1", 4, TIMEOUT);
 
-                assertThat(received).extracting(r -> r.value().getType()).containsExactly(
-                        "studyboard.progress.section.assigned", "studyboard.progress.section.started",
-                        "studyboard.progress.section.completed", "studyboard.progress.section.reopened");
+                assertThat(received)
+                        .extracting(r -> r.value().getType())
+                        .containsExactly(
+                                "studyboard.progress.section.assigned", "studyboard.progress.section.started",
+                                "studyboard.progress.section.completed", "studyboard.progress.section.reopened");
             }
         }
 
@@ -118,12 +155,22 @@ class StudyBoardApiTest {
         void illegalTransition() {
             assign("3.1", 이상경);
 
-            http.post().uri(sectionPath("3.1") + "/complete").exchange()
-                    .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").value(String.class,
-                            detail -> assertThat(detail).contains("Cannot complete"));
-            http.get().uri(sectionPath("3.1")).exchange().expectBody().jsonPath("$.status").isEqualTo("TODO");
+            http.post()
+                    .uri(sectionPath("3.1") + "/complete")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONFLICT)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(String.class, detail -> assertThat(detail).contains("Cannot complete"));
+            http.get()
+                    .uri(sectionPath("3.1"))
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("TODO");
         }
     }
 
@@ -134,22 +181,38 @@ class StudyBoardApiTest {
         @Test
         @DisplayName("a section the catalog does not have: 404")
         void unknownSection() {
-            http.put().uri(sectionPath("3.9") + "/assignee").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("memberId", 이상경)).exchange()
-                    .expectStatus().isNotFound();
+            http.put()
+                    .uri(sectionPath("3.9") + "/assignee")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("memberId", 이상경))
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
         }
 
         @Test
         @DisplayName("a member nobody knows: 422 naming memberId; no memberId at all: 400")
         void unknownMember() {
-            http.put().uri(sectionPath("3.1") + "/assignee").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("memberId", UUID.randomUUID())).exchange()
-                    .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("memberId");
-            http.put().uri(sectionPath("3.1") + "/assignee").contentType(MediaType.APPLICATION_JSON)
-                    .body("{}").exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("memberId");
+            http.put()
+                    .uri(sectionPath("3.1") + "/assignee")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("memberId", UUID.randomUUID()))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("memberId");
+            http.put()
+                    .uri(sectionPath("3.1") + "/assignee")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("memberId");
         }
 
         @Test
@@ -161,18 +224,32 @@ class StudyBoardApiTest {
             assign("3.2", 이상경);
             post("3.2", "start");
 
-            upstream.member(이상경, "left", Map.of("memberId", 이상경, "memberVersion", 2,
-                    "leftAt", "2026-11-28T12:00:00Z"));
+            upstream.member(이상경, "left", Map.of("memberId", 이상경, "memberVersion", 2, "leftAt", "2026-11-28T12:00:00Z"));
 
-            await().atMost(TIMEOUT).untilAsserted(() -> http.get().uri(sectionPath("3.2")).exchange()
-                    .expectBody().jsonPath("$.assignee").doesNotExist()
-                    .jsonPath("$.status").isEqualTo("TODO"));
-            http.get().uri(sectionPath("3.1")).exchange()
-                    .expectBody().jsonPath("$.assignee").isEqualTo(이상경.toString())
-                    .jsonPath("$.status").isEqualTo("DONE");
-            http.put().uri(sectionPath("3.2") + "/assignee").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("memberId", 이상경)).exchange()
-                    .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> http.get()
+                            .uri(sectionPath("3.2"))
+                            .exchange()
+                            .expectBody()
+                            .jsonPath("$.assignee")
+                            .doesNotExist()
+                            .jsonPath("$.status")
+                            .isEqualTo("TODO"));
+            http.get()
+                    .uri(sectionPath("3.1"))
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.assignee")
+                    .isEqualTo(이상경.toString())
+                    .jsonPath("$.status")
+                    .isEqualTo("DONE");
+            http.put()
+                    .uri(sectionPath("3.2") + "/assignee")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("memberId", 이상경))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.CONFLICT);
         }
 
         @Test
@@ -180,13 +257,23 @@ class StudyBoardApiTest {
         void removedSection() {
             assign("3.2", 김상초);
 
-            upstream.catalog(bookId, "section.removed", Map.of("bookId", bookId, "bookVersion", 2,
-                    "chapterNumber", 3, "item", "3.2"));
+            upstream.catalog(
+                    bookId,
+                    "section.removed",
+                    Map.of("bookId", bookId, "bookVersion", 2, "chapterNumber", 3, "item", "3.2"));
 
-            await().atMost(TIMEOUT).untilAsserted(() -> http.get().uri(sectionPath("3.2")).exchange()
-                    .expectStatus().isNotFound());
-            http.get().uri("/api/progress/members/{id}/summary", 김상초).exchange()
-                    .expectBody().jsonPath("$.assigned").isEqualTo(0);
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> http.get()
+                            .uri(sectionPath("3.2"))
+                            .exchange()
+                            .expectStatus()
+                            .isNotFound());
+            http.get()
+                    .uri("/api/progress/members/{id}/summary", 김상초)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.assigned")
+                    .isEqualTo(0);
         }
     }
 
@@ -201,18 +288,24 @@ class StudyBoardApiTest {
             post("3.1", "start");
             post("3.1", "complete");
 
-            var markdown = http.get().uri("/api/progress/books/{id}/board", bookId)
-                    .header(HttpHeaders.ACCEPT, "text/markdown").exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().contentTypeCompatibleWith("text/markdown")
-                    .returnResult(String.class).getResponseBody();
+            var markdown = http.get()
+                    .uri("/api/progress/books/{id}/board", bookId)
+                    .header(HttpHeaders.ACCEPT, "text/markdown")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith("text/markdown")
+                    .returnResult(String.class)
+                    .getResponseBody();
 
-            assertThat(markdown).contains(
-                    "**03장. 마이크로서비스 아키텍처의 기본**",
-                    "| 아이템 | 제목 | 페이지 | 작성자 | 완료 |",
-                    "| 3.1 | 서비스 구조 | 44 | 이상경 | :heavy_check_mark: |",
-                    "| 3.2 | 레이어 아키텍처 | 45 |  |  |",
-                    "**06장. 서비스 메시**\n\n| 아이템 | 제목 | 페이지 | 작성자 | 완료 |\n| :----: | ---- | :----: | :----: | :----: |\n|  |  |  |  |  |");
+            assertThat(markdown)
+                    .contains(
+                            "**03장. 마이크로서비스 아키텍처의 기본**",
+                            "| 아이템 | 제목 | 페이지 | 작성자 | 완료 |",
+                            "| 3.1 | 서비스 구조 | 44 | 이상경 | :heavy_check_mark: |",
+                            "| 3.2 | 레이어 아키텍처 | 45 |  |  |",
+                            "**06장. 서비스 메시**\n\n| 아이템 | 제목 | 페이지 | 작성자 | 완료 |\n| :----: | ---- | :----: | :----: | :----: |\n|  |  |  |  |  |");
         }
 
         @Test
@@ -222,18 +315,27 @@ class StudyBoardApiTest {
             post("3.2", "start");
             post("3.2", "complete");
 
-            http.get().uri("/api/progress/books/{id}/board?format=checklist", bookId).exchange()
-                    .expectStatus().isOk()
-                    .expectBody(String.class).value(text -> assertThat(text)
-                            .contains("3장. 마이크로서비스 아키텍처의 기본\n- [ ] 3.1 서비스 구조\n- [X] 3.2 레이어 아키텍처\n"));
+            http.get()
+                    .uri("/api/progress/books/{id}/board?format=checklist", bookId)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .value(text ->
+                            assertThat(text).contains("3장. 마이크로서비스 아키텍처의 기본\n- [ ] 3.1 서비스 구조\n- [X] 3.2 레이어 아키텍처\n"));
         }
 
         @Test
         @DisplayName("an unknown format is a 400 naming the parameter")
         void unknownFormat() {
-            http.get().uri("/api/progress/books/{id}/board?format=pdf", bookId).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("format");
+            http.get()
+                    .uri("/api/progress/books/{id}/board?format=pdf", bookId)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("format");
         }
     }
 
@@ -244,12 +346,20 @@ class StudyBoardApiTest {
         @Test
         @DisplayName("a path nothing serves: 404, a method a path does not allow: 405, both as problem details")
         void problemDetails() {
-            http.get().uri("/api/progress/nothing-here").exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            http.delete().uri("/api/progress/books").exchange()
-                    .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            http.get()
+                    .uri("/api/progress/nothing-here")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            http.delete()
+                    .uri("/api/progress/books")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 }
