@@ -2,12 +2,10 @@ package dev.studyboard.gateway;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,8 +17,9 @@ import reactor.core.publisher.Mono;
  * ({@code /api/system/services}, and as a page: {@code /system.html}). The services and their instances are what
  * discovery lists at this moment (Eureka's registrations in docker compose; on Kubernetes the one Service address
  * per service); owner, purpose and API document come from configuration ({@code studyboard.system.services}).
- * Nothing else: no instance metadata, no actuator links. A service discovery lists but nobody configured shows up
- * with no owner, and a configured one with no instance shows up with none: both are worth seeing.
+ * Of the instances it shows only how many run: their addresses are inside the network (where the services' actuator
+ * answers in detail) and this answer is public. A service discovery lists but nobody configured shows up with no
+ * owner, and a configured one with no instance running shows up with 0: both are worth seeing.
  */
 @RestController
 @Tag(name = "System", description = "What runs, who owns it, where its API is documented")
@@ -39,11 +38,11 @@ class SystemDescription {
         record Entry(String owner, String purpose, String apiDocs) {}
     }
 
-    /** A service as the page shows it; {@code owner}, {@code purpose} and {@code apiDocs} are null if not configured. */
-    record Service(String name, String owner, String purpose, String apiDocs, List<Instance> instances) {}
-
-    /** An instance as discovery lists it. */
-    record Instance(String instanceId, URI uri) {}
+    /**
+     * A service as the page shows it: {@code instances} is how many discovery lists; {@code owner}, {@code purpose}
+     * and {@code apiDocs} are null if not configured.
+     */
+    record Service(String name, String owner, String purpose, String apiDocs, int instances) {}
 
     private final ReactiveDiscoveryClient discovery;
     private final Catalogue catalogue;
@@ -61,20 +60,13 @@ class SystemDescription {
                         Flux.fromIterable(catalogue.services().keySet()))
                 .distinct()
                 .sort()
-                .concatMap(name -> discovery
-                        .getInstances(name)
-                        .map(SystemDescription::instance)
-                        .collectList()
-                        .map(instances -> describe(name, instances)))
+                .concatMap(name ->
+                        discovery.getInstances(name).count().map(instances -> describe(name, instances.intValue())))
                 .collectList();
     }
 
-    private Service describe(String name, List<Instance> instances) {
+    private Service describe(String name, int instances) {
         var entry = catalogue.services().getOrDefault(name, new Catalogue.Entry(null, null, null));
         return new Service(name, entry.owner(), entry.purpose(), entry.apiDocs(), instances);
-    }
-
-    private static Instance instance(ServiceInstance instance) {
-        return new Instance(instance.getInstanceId(), instance.getUri());
     }
 }

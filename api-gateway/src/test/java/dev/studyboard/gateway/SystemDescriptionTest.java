@@ -63,14 +63,13 @@ class SystemDescriptionTest {
     }
 
     @Test
-    @DisplayName("shows each service's instances as discovery lists them")
+    @DisplayName("shows how many instances of each service discovery lists, and not their internal addresses")
     void instancesFromDiscovery() {
         var services = services();
 
-        assertThat(named(services, "catalog-service").get("instances").findValuesAsString("uri"))
-                .containsExactlyInAnyOrder("http://10.0.0.11:8081", "http://10.0.0.12:8081");
-        assertThat(named(services, "member-service").get("instances").findValuesAsString("uri"))
-                .containsExactly("http://10.0.0.21:8082");
+        assertThat(named(services, "catalog-service").get("instances").asInt()).isEqualTo(2);
+        assertThat(named(services, "member-service").get("instances").asInt()).isEqualTo(1);
+        assertThat(services.toString()).doesNotContain("10.0.0.", "8081");
     }
 
     @Test
@@ -88,13 +87,14 @@ class SystemDescriptionTest {
     void gaps() {
         var services = services();
 
-        assertThat(named(services, "progress-service").get("instances")).isEmpty();
+        assertThat(named(services, "progress-service").get("instances").asInt()).isZero();
         assertThat(named(services, "reporting-service").get("owner").isNull()).isTrue();
-        assertThat(named(services, "reporting-service").get("instances")).hasSize(1);
+        assertThat(named(services, "reporting-service").get("instances").asInt())
+                .isEqualTo(1);
     }
 
     @Test
-    @DisplayName("shows nothing beyond that: no instance metadata, no actuator, no address discovery did not list")
+    @DisplayName("shows nothing beyond that: no address, no instance metadata, no actuator")
     void nothingMore() {
         var body = http.get()
                 .uri("/api/system/services")
@@ -103,18 +103,10 @@ class SystemDescriptionTest {
                 .returnResult()
                 .getResponseBody();
 
-        assertThat(body).doesNotContain("actuator", "metadata", "management", "9081");
-        var addresses = Pattern.compile("https?://[^\"]+")
-                .matcher(body)
-                .results()
-                .map(match -> match.group())
-                .toList();
-        assertThat(addresses)
-                .containsExactlyInAnyOrder(
-                        "http://10.0.0.11:8081",
-                        "http://10.0.0.12:8081",
-                        "http://10.0.0.21:8082",
-                        "http://10.0.0.41:8084");
+        assertThat(body).contains("catalog-service").doesNotContain("actuator", "metadata", "management", "9081");
+        assertThat(Pattern.compile("https?://").matcher(body).find())
+                .as("an address in %s", body)
+                .isFalse();
     }
 
     @Test

@@ -2,8 +2,11 @@ package dev.studyboard.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.studyboard.progress.assignment.domain.AssignmentStatus;
+import dev.studyboard.progress.board.domain.WriteUpStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -37,5 +40,13 @@ class ModuleStructureTest {
 
         var diagram = Files.readString(Path.of("target/spring-modulith-docs/components.puml"));
         assertThat(diagram).contains("\"Assignment\"", "\"Board\"", "\"Replica\"");
+    }
+
+    @Test
+    @DisplayName("agree on the statuses: the board can read every status an assignment is stored with")
+    void boardReadsEveryAssignmentStatus() {
+        assertThat(Arrays.stream(WriteUpStatus.values()).map(Enum::name))
+                .containsExactlyElementsOf(
+                        Arrays.stream(AssignmentStatus.values()).map(Enum::name).toList());
     }
 }

@@ -78,7 +78,12 @@ abstract class BackgroundWorker implements SmartLifecycle, EnvironmentAware {
                 if (retries == null) {
                     retries = backOff.start();
                 }
-                var retryIn = Duration.ofMillis(retries.nextBackOff());
+                long pause = retries.nextBackOff();
+                if (pause == BackOffExecution.STOP) { // a back-off that gives up: the worker does not, it starts over
+                    retries = backOff.start();
+                    pause = Math.max(retries.nextBackOff(), 0);
+                }
+                var retryIn = Duration.ofMillis(pause);
                 failed(e, retryIn);
                 awaitStop(retryIn);
             }
