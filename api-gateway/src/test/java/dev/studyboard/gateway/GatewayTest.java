@@ -8,10 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.UUID;
@@ -40,21 +38,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DisplayName("The gateway")
 class GatewayTest {
 
-    static final WireMockServer CATALOG = new WireMockServer(options().dynamicPort());
-    static final WireMockServer MEMBERS = new WireMockServer(options().dynamicPort());
-    static final WireMockServer PROGRESS = new WireMockServer(options().dynamicPort());
-
-    static {
-        CATALOG.start();
-        MEMBERS.start();
-        PROGRESS.start();
-    }
+    static final StandInService CATALOG = new StandInService("catalog-service");
+    static final StandInService MEMBERS = new StandInService("member-service");
+    static final StandInService PROGRESS = new StandInService("progress-service");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", CATALOG::baseUrl);
-        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", MEMBERS::baseUrl);
-        registry.add("spring.cloud.discovery.client.simple.instances.progress-service[0].uri", PROGRESS::baseUrl);
+        CATALOG.listIn(registry);
+        MEMBERS.listIn(registry);
+        PROGRESS.listIn(registry);
     }
 
     @AfterAll

@@ -7,10 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.util.List;
 import java.util.Set;
@@ -48,18 +46,13 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("The strangler fig of the member dashboard, at 50 %")
 class StranglerFigTest {
 
-    static final WireMockServer MEMBERS = new WireMockServer(options().dynamicPort());
-    static final WireMockServer PROGRESS = new WireMockServer(options().dynamicPort());
-
-    static {
-        MEMBERS.start();
-        PROGRESS.start();
-    }
+    static final StandInService MEMBERS = new StandInService("member-service");
+    static final StandInService PROGRESS = new StandInService("progress-service");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", MEMBERS::baseUrl);
-        registry.add("spring.cloud.discovery.client.simple.instances.progress-service[0].uri", PROGRESS::baseUrl);
+        MEMBERS.listIn(registry);
+        PROGRESS.listIn(registry);
     }
 
     @AfterAll
