@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * API gateway: the one public entry, the system's interface to its clients. Routes and their resilience are
- * configuration (application.yml); the classes here add what configuration cannot: the 503 problem fallback,
- * per-client rate limits, request ids, API composition, the strangler fig's share and adapter, and the system's
- * self-description.
+ * configuration (application.yml); the classes here add what configuration cannot: token checks at the edge,
+ * the 503 problem fallback, rate limits per principal, request ids, API composition, the strangler fig's share and
+ * adapter, and the system's self-description.
  */
 @SpringBootApplication
 public class GatewayApplication {

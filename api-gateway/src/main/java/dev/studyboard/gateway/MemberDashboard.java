@@ -1,6 +1,7 @@
 package dev.studyboard.gateway;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.web.reactive.function.client.ServerBearerExchangeFilterFunction;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * API composition: one call for a member's dashboard, joining member-service (who they
  * are) and progress-service (what they write up), asked in parallel. Each part has its own time limit, so the
  * whole answer never takes longer than that; a part whose service is down or too slow is left out and the
- * answer says so ({@code partial}, {@code unavailable}) instead of failing as a whole.
+ * answer says so ({@code partial}, {@code unavailable}) instead of failing as a whole. Only for a signed-in
+ * caller, whose token is passed on to both services.
  *
  * <p>The old side of a strangler fig: the {@code dashboard-moved} route (application.yml) answers a growing share
  * of the members from progress-service alone, in the same shape ({@link #fromSummary}); the members it does not
@@ -54,12 +57,17 @@ class MemberDashboard {
     MemberDashboard(
             @LoadBalanced WebClient.Builder http,
             @Value("${studyboard.composition.part-timeout:2s}") Duration partTimeout) {
-        this.http = http.build();
+        // Token relay: each part is asked with the caller's own token, so each service applies its own rules
+        // (the e-mail only for the member themself or an organizer) to the caller, not to the gateway.
+        this.http =
+                http.clone().filter(new ServerBearerExchangeFilterFunction()).build();
         this.partTimeout = partTimeout;
     }
 
     @GetMapping("/api/dashboard/members/{memberId}")
-    @Operation(summary = "A member with their assigned sections: member-service and progress-service in one answer")
+    @Operation(
+            summary = "A member with their assigned sections: member-service and progress-service in one answer",
+            security = @SecurityRequirement(name = GatewayApiDocumentation.SIGN_IN))
     Mono<Dashboard> dashboard(@PathVariable UUID memberId) {
         var member = part(MEMBER_SERVICE, "http://member-service/api/members/{id}", memberId, Member.class);
         var work = part(

@@ -1,6 +1,7 @@
 package dev.studyboard.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.studyboard.testsupport.TestIssuer;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,8 +40,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"eureka.client.enabled=false", "GATEWAY_RATE_LIMIT=1000", "studyboard.composition.part-timeout=1s"
         })
 @AutoConfigureWebTestClient
+@Import(TestIssuer.Properties.class)
 @DisplayName("The gateway")
 class GatewayTest {
+
+    static final TestIssuer ISSUER = TestIssuer.shared();
+    static final String MEMBER = ISSUER.member("taehyun");
 
     static final StandInService CATALOG = new StandInService("catalog-service");
     static final StandInService MEMBERS = new StandInService("member-service");
@@ -58,6 +67,9 @@ class GatewayTest {
 
     @Autowired
     WebTestClient http;
+
+    @LocalManagementPort
+    int managementPort;
 
     @BeforeEach
     void reset() {
@@ -94,15 +106,14 @@ class GatewayTest {
 
             http.get()
                     .uri("/api/members")
+                    .header(HttpHeaders.AUTHORIZATION, MEMBER)
                     .header(RequestIdFilter.HEADER, "abc-123")
                     .exchange()
                     .expectHeader()
                     .valueEquals(RequestIdFilter.HEADER, "abc-123");
 
             MEMBERS.verify(getRequestedFor(urlPathEqualTo("/api/members"))
-                    .withHeader(
-                            RequestIdFilter.HEADER,
-                            com.github.tomakehurst.wiremock.client.WireMock.equalTo("abc-123")));
+                    .withHeader(RequestIdFilter.HEADER, equalTo("abc-123")));
         }
     }
 
@@ -122,12 +133,15 @@ class GatewayTest {
         }
 
         @Test
-        @DisplayName("reports every route's circuit breaker state in Prometheus' format")
+        @DisplayName("reports every route's circuit breaker state in Prometheus' format, on the management port")
         void circuitBreakerStates() {
             CATALOG.stubFor(get("/api/catalog/books").willReturn(okJson("{\"books\": []}")));
             http.get().uri("/api/catalog/books").exchange().expectStatus().isOk();
 
-            var scrape = http.get()
+            var scrape = WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + managementPort)
+                    .build()
+                    .get()
                     .uri("/actuator/prometheus")
                     .exchange()
                     .expectStatus()
@@ -171,6 +185,7 @@ class GatewayTest {
 
             http.post()
                     .uri("/api/members")
+                    .header(HttpHeaders.AUTHORIZATION, MEMBER)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"displayName\":\"x\"}")
                     .exchange()
@@ -210,6 +225,7 @@ class GatewayTest {
 
             http.post()
                     .uri("/api/catalog/books")
+                    .header(HttpHeaders.AUTHORIZATION, ISSUER.organizer())
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{}")
                     .exchange()
@@ -257,6 +273,7 @@ class GatewayTest {
 
             http.get()
                     .uri("/api/dashboard/members/{id}", memberId)
+                    .header(HttpHeaders.AUTHORIZATION, MEMBER)
                     .exchange()
                     .expectStatus()
                     .isOk()
@@ -272,6 +289,41 @@ class GatewayTest {
         }
 
         @Test
+        @DisplayName("asks both services with the caller's own token (token relay), so their rules apply to the caller")
+        void relaysToken() {
+            MEMBERS.stubFor(get("/api/members/" + memberId).willReturn(okJson("{\"displayName\": \"이상경\"}")));
+            PROGRESS.stubFor(
+                    get("/api/progress/members/" + memberId + "/summary").willReturn(okJson("{}")));
+
+            http.get()
+                    .uri("/api/dashboard/members/{id}", memberId)
+                    .header(HttpHeaders.AUTHORIZATION, MEMBER)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+
+            MEMBERS.verify(getRequestedFor(urlPathEqualTo("/api/members/" + memberId))
+                    .withHeader(HttpHeaders.AUTHORIZATION, equalTo(MEMBER)));
+            PROGRESS.verify(getRequestedFor(urlPathEqualTo("/api/progress/members/" + memberId + "/summary"))
+                    .withHeader(HttpHeaders.AUTHORIZATION, equalTo(MEMBER)));
+        }
+
+        @Test
+        @DisplayName("needs a signed-in caller: without a token 401 problem details, and no service is asked")
+        void needsCaller() {
+            http.get()
+                    .uri("/api/dashboard/members/{id}", memberId)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+            MEMBERS.verify(0, getRequestedFor(urlPathEqualTo("/api/members/" + memberId)));
+            PROGRESS.verify(0, getRequestedFor(urlPathEqualTo("/api/progress/members/" + memberId + "/summary")));
+        }
+
+        @Test
         @DisplayName("answers in bounded time with what it has, marked partial, when one service hangs")
         void partialAnswer() {
             MEMBERS.stubFor(get("/api/members/" + memberId).willReturn(okJson("{\"displayName\": \"이상경\"}")));
@@ -280,6 +332,7 @@ class GatewayTest {
 
             http.get()
                     .uri("/api/dashboard/members/{id}", memberId)
+                    .header(HttpHeaders.AUTHORIZATION, MEMBER)
                     .exchange()
                     .expectStatus()
                     .isOk()

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.studyboard.testsupport.TestIssuer;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,8 +46,11 @@ import tools.jackson.databind.JsonNode;
             "studyboard.composition.part-timeout=1s"
         })
 @AutoConfigureWebTestClient
+@Import(TestIssuer.Properties.class)
 @DisplayName("The strangler fig of the member dashboard, at 50 %")
 class StranglerFigTest {
+
+    static final String MEMBER = TestIssuer.shared().member("taehyun");
 
     static final StandInService MEMBERS = new StandInService("member-service");
     static final StandInService PROGRESS = new StandInService("progress-service");
@@ -101,6 +107,7 @@ class StranglerFigTest {
     private JsonNode dashboard(UUID memberId) {
         return http.get()
                 .uri(dashboardPath(memberId))
+                .header(HttpHeaders.AUTHORIZATION, MEMBER)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -189,6 +196,7 @@ class StranglerFigTest {
 
             http.get()
                     .uri(dashboardPath(memberId))
+                    .header(HttpHeaders.AUTHORIZATION, MEMBER)
                     .exchange()
                     .expectStatus()
                     .isNotFound()
@@ -207,6 +215,7 @@ class StranglerFigTest {
 
             http.get()
                     .uri(dashboardPath(memberId))
+                    .header(HttpHeaders.AUTHORIZATION, MEMBER)
                     .exchange()
                     .expectStatus()
                     .isEqualTo(503)

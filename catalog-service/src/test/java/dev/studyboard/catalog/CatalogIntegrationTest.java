@@ -1,6 +1,7 @@
 package dev.studyboard.catalog;
 
 import dev.studyboard.testsupport.SharedContainers;
+import dev.studyboard.testsupport.TestIssuer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,8 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * catalog-service running on a random port against the shared real PostgreSQL and Kafka. Every test class
- * with this annotation shares one Spring context and one pair of containers.
+ * catalog-service running on a random port (its actuator on another random one) against the shared real
+ * PostgreSQL and Kafka, checking tokens against the test issuer ({@link TestIssuer}). Every test class with this
+ * annotation shares one Spring context and one pair of containers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +21,5 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "eureka.client.enabled=false") // no registry in these tests: discovery is the gateway's concern
 @AutoConfigureRestTestClient
-@Import(SharedContainers.class)
+@Import({SharedContainers.class, TestIssuer.Properties.class})
 public @interface CatalogIntegrationTest {}

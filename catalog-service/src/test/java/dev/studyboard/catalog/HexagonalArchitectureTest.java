@@ -71,4 +71,13 @@ class HexagonalArchitectureTest {
                     "dev.studyboard.outbox..",
                     "dev.studyboard.web..")
             .because("use cases reach the database and Kafka only through their ports");
+
+    @ArchTest
+    static final ArchRule rulesOfAccessStayAtTheEdge = noClasses()
+            .that()
+            .resideInAnyPackage("..book.domain..", "..book.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.security..", "dev.studyboard.security..")
+            .because("who may call is the web adapter's concern (tokens, roles); the use cases stay plain Java");
 }

@@ -3,9 +3,11 @@ package dev.studyboard.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.studyboard.testsupport.TestIssuer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -26,9 +30,20 @@ class ObservabilityTest {
     @Autowired
     RestTestClient http;
 
+    /** The actuator, on its own port (management.server.port), as Prometheus and the probes reach it. */
+    RestTestClient management;
+
+    @BeforeEach
+    void connectToManagementPort(@LocalManagementPort int port) {
+        management = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
+    }
+
     private void registerBook() {
         http.post()
                 .uri("/api/catalog/books")
+                .header(HttpHeaders.AUTHORIZATION, TestIssuer.shared().organizer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                 .body("""
@@ -41,7 +56,8 @@ class ObservabilityTest {
     }
 
     private String scrape() {
-        return http.get()
+        return management
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
@@ -70,13 +86,28 @@ class ObservabilityTest {
     class AuditLog {
 
         @Test
-        @DisplayName("records a state-changing request: who, what, the outcome and the caller's trace id")
+        @DisplayName("records a state-changing request: who (the token's subject), what, the outcome and the trace id")
         void recordsWrites(CapturedOutput output) {
             registerBook();
 
             assertThat(output.getOut())
-                    .containsPattern("audit +: POST /api/catalog/books by anonymous@\\S+ -> 201 in \\d+ ms \\(trace "
+                    .containsPattern("audit +: POST /api/catalog/books by organizer -> 201 in \\d+ ms \\(trace "
                             + TRACE_ID + "\\)");
+        }
+
+        @Test
+        @DisplayName("records a refused write too: an anonymous caller and 401")
+        void recordsRefusedWrites(CapturedOutput output) {
+            http.delete()
+                    .uri("/api/catalog/books/{id}", UUID.randomUUID())
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+
+            // the response is committed before the audit filter writes its line
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(output.getOut())
+                            .containsPattern("audit +: DELETE /api/catalog/books/\\S+ by anonymous@\\S+ -> 401"));
         }
 
         @Test
@@ -93,9 +124,10 @@ class ObservabilityTest {
     class Health {
 
         @Test
-        @DisplayName("shows the database and Kafka, with the broker's cluster id")
+        @DisplayName("shows the database and Kafka, with the broker's cluster id, on the management port")
         void showsDependencies() {
-            http.get()
+            management
+                    .get()
                     .uri("/actuator/health")
                     .exchange()
                     .expectStatus()
@@ -112,7 +144,8 @@ class ObservabilityTest {
         @Test
         @DisplayName("is ready with its database; Kafka is not a readiness condition (the outbox waits for it)")
         void readinessNeedsTheDatabaseOnly() {
-            http.get()
+            management
+                    .get()
                     .uri("/actuator/health/readiness")
                     .exchange()
                     .expectStatus()
@@ -122,11 +155,30 @@ class ObservabilityTest {
                     .isEqualTo("UP")
                     .jsonPath("$.components.kafka")
                     .doesNotExist();
-            http.get()
+            management
+                    .get()
                     .uri("/actuator/health/liveness")
                     .exchange()
                     .expectStatus()
                     .isOk();
+        }
+
+        @Test
+        @DisplayName("is not served on the API's port: no rule there lets the actuator through (401, then 403)")
+        void notOnTheApiPort() {
+            http.get()
+                    .uri("/actuator/health")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            http.get()
+                    .uri("/actuator/prometheus")
+                    .header(HttpHeaders.AUTHORIZATION, TestIssuer.shared().organizer())
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
         }
     }
 

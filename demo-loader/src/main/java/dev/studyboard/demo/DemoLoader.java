@@ -23,12 +23,16 @@ public class DemoLoader {
 
     private final StudyBoardClient api;
     private final String readerName;
+    private final Map<String, String> accounts;
     private final RetryTemplate patiently;
 
     /**
      * A loader talking to the three services at these addresses (all the gateway's, in a deployment).
      *
+     * @param http               a builder whose requests carry a token that may write ({@link ClientCredentials})
      * @param readerName         the member credited with a checklist's done sections, which name no writer
+     * @param accounts           a writer's display name → their account on the auth-server, set on the member the
+     *                           loader adds for them
      * @param replicationTimeout how long to wait for progress-service's replicas to catch up
      */
     public static DemoLoader connectedTo(
@@ -37,14 +41,19 @@ public class DemoLoader {
             URI memberUrl,
             URI progressUrl,
             String readerName,
+            Map<String, String> accounts,
             Duration replicationTimeout) {
         return new DemoLoader(
-                new StudyBoardClient(http, catalogUrl, memberUrl, progressUrl), readerName, replicationTimeout);
+                new StudyBoardClient(http, catalogUrl, memberUrl, progressUrl),
+                readerName,
+                accounts,
+                replicationTimeout);
     }
 
-    DemoLoader(StudyBoardClient api, String readerName, Duration replicationTimeout) {
+    DemoLoader(StudyBoardClient api, String readerName, Map<String, String> accounts, Duration replicationTimeout) {
         this.api = api;
         this.readerName = readerName;
+        this.accounts = Map.copyOf(accounts);
         this.patiently = new RetryTemplate(RetryPolicy.builder()
                 .delay(Duration.ofMillis(250))
                 .timeout(replicationTimeout)
@@ -64,7 +73,8 @@ public class DemoLoader {
             }
         }
         for (var writer : writers) {
-            memberIds.computeIfAbsent(writer, api::addMember);
+            // A writer with an account is linked to it: signed in, they are the member the notes name.
+            memberIds.computeIfAbsent(writer, name -> api.addMember(name, accounts.get(name)));
         }
         var bookId = whenAvailable(() -> api.bookIdByTitle(notes.title()))
                 .orElseGet(() -> api.registerBook(notes, "(from the notes)"));

@@ -1,37 +1,48 @@
 package dev.studyboard.demo;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.web.client.RestClient;
 
 /**
  * One-shot loader of the demo data: the two study notes shipped in {@code seeds/}, loaded through the public
- * API (by default through the gateway). Run by docker compose after the system is healthy; exits when done.
+ * API (by default through the gateway) as the machine client {@code demo-loader}. Run by docker compose after the
+ * system is healthy; exits when done.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(DemoLoaderProperties.class)
 public class DemoLoaderApplication {
+
+    /** The client registration (spring.security.oauth2.client.registration.demo-loader) the loader's token is of. */
+    static final String CLIENT = "demo-loader";
 
     public static void main(String[] args) {
         System.exit(SpringApplication.exit(SpringApplication.run(DemoLoaderApplication.class, args)));
     }
 
+    /** {@code registrations} and {@code tokens}: Spring Boot's, from {@code spring.security.oauth2.client.*}. */
     @Bean
     DemoLoader demoLoader(
             RestClient.Builder http,
-            @Value("${studyboard.demo.catalog-url:${studyboard.demo.base-url:http://localhost:8080}}") URI catalogUrl,
-            @Value("${studyboard.demo.member-url:${studyboard.demo.base-url:http://localhost:8080}}") URI memberUrl,
-            @Value("${studyboard.demo.progress-url:${studyboard.demo.base-url:http://localhost:8080}}") URI progressUrl,
-            @Value("${studyboard.demo.reader-name:독자}") String readerName,
-            @Value("${studyboard.demo.replication-timeout:60s}") Duration timeout) {
-        return DemoLoader.connectedTo(http, catalogUrl, memberUrl, progressUrl, readerName, timeout);
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService tokens,
+            DemoLoaderProperties demo) {
+        return DemoLoader.connectedTo(
+                http.requestInterceptor(ClientCredentials.bearerToken(registrations, tokens, CLIENT)),
+                demo.catalogUrl(),
+                demo.memberUrl(),
+                demo.progressUrl(),
+                demo.readerName(),
+                demo.accounts(),
+                demo.replicationTimeout());
     }
 
     @Bean

@@ -44,11 +44,17 @@ class StudyBoardClient {
         }
     }
 
-    UUID addMember(String displayName) {
+    /** @param account the member's account on the auth-server, or {@code null} for a member nobody signs in as */
+    UUID addMember(String displayName, String account) {
+        var member = new HashMap<String, Object>();
+        member.put("displayName", displayName);
+        if (account != null) {
+            member.put("account", account);
+        }
         var created = members.post()
                 .uri("/api/members")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("displayName", displayName))
+                .body(member)
                 .retrieve()
                 .body(JsonNode.class);
         return UUID.fromString(created.get("id").asString());

@@ -73,11 +73,10 @@ class ConfigurationTest {
         @DisplayName("each service's DB_URL names its own database: database per service")
         void databasePerService(Overlay overlay) {
             assertSoftly(softly -> overlay.rendered().studyBoardServices().forEach(workload -> {
-                boolean ownsDatabase =
-                        StudyBoard.deployed(workload.app()).orElseThrow().ownsDatabase();
+                String database =
+                        StudyBoard.deployed(workload.app()).orElseThrow().database();
                 Optional<String> url = new Environment(workload, workload.mainContainer(), overlay).value("DB_URL");
-                if (ownsDatabase) {
-                    String database = workload.app().replace("-service", "");
+                if (database != null) {
                     softly.assertThat(url)
                             .as("%s DB_URL", workload)
                             .hasValueSatisfying(
@@ -151,7 +150,7 @@ class ConfigurationTest {
                     .orElseThrow();
             Environment environment = new Environment(gateway, gateway.mainContainer(), overlay);
             assertSoftly(softly -> StudyBoard.DEPLOYED.stream()
-                    .filter(StudyBoard.DeployedService::ownsDatabase)
+                    .filter(StudyBoard.DeployedService::behindGateway)
                     .forEach(service -> {
                         String variable = service.name().replace("-service", "").toUpperCase() + "_URL";
                         softly.assertThat(environment.value(variable))

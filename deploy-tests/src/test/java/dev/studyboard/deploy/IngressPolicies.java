@@ -24,6 +24,14 @@ final class IngressPolicies {
     static final Peer OUTSIDE =
             new Peer("outside", "ingress-nginx", Map.of(StudyBoard.NAME_LABEL, "ingress-nginx"), List.of());
 
+    /** Prometheus, in the monitoring namespace (kube-prometheus-stack labels its pods so). */
+    static final Peer PROMETHEUS =
+            new Peer("prometheus", "monitoring", Map.of(StudyBoard.NAME_LABEL, "prometheus"), List.of());
+
+    /** Another pod of the monitoring namespace (Grafana, say): it scrapes nothing and is admitted nowhere. */
+    static final Peer MONITORING_NEIGHBOUR =
+            new Peer("grafana", "monitoring", Map.of(StudyBoard.NAME_LABEL, "grafana"), List.of());
+
     private final List<NetworkPolicy> policies;
 
     IngressPolicies(List<NetworkPolicy> policies) {
@@ -40,7 +48,13 @@ final class IngressPolicies {
                         .toList());
     }
 
+    /** May {@code from} open a connection to any port of {@code to}? */
     boolean allows(Peer from, Peer to) {
+        return to.ports().stream().anyMatch(port -> allows(from, to, port));
+    }
+
+    /** May {@code from} open a connection to {@code to} on this one port? */
+    boolean allows(Peer from, Peer to, ContainerPort port) {
         List<NetworkPolicy> isolating = policies.stream()
                 .filter(policy -> Objects.equals(policy.getMetadata().getNamespace(), to.namespace()))
                 .filter(policy -> Labels.matches(policy.getSpec().getPodSelector(), to.labels()))
@@ -52,7 +66,7 @@ final class IngressPolicies {
         // Policies add up: one rule of one policy that lets the connection in is enough.
         return isolating.stream()
                 .flatMap(policy -> policy.getSpec().getIngress().stream())
-                .anyMatch(rule -> admitsPeer(rule, from, to.namespace()) && admitsAPort(rule, to.ports()));
+                .anyMatch(rule -> admitsPeer(rule, from, to.namespace()) && admitsPort(rule, port));
     }
 
     private static boolean governsIngress(NetworkPolicy policy) {
@@ -78,11 +92,11 @@ final class IngressPolicies {
         return namespaceMatches && podMatches;
     }
 
-    private static boolean admitsAPort(NetworkPolicyIngressRule rule, List<ContainerPort> ports) {
+    private static boolean admitsPort(NetworkPolicyIngressRule rule, ContainerPort port) {
         if (rule.getPorts() == null || rule.getPorts().isEmpty()) {
             return true; // no `ports`: every port
         }
-        return rule.getPorts().stream().anyMatch(allowed -> ports.stream().anyMatch(port -> matches(allowed, port)));
+        return rule.getPorts().stream().anyMatch(allowed -> matches(allowed, port));
     }
 
     private static boolean matches(NetworkPolicyPort allowed, ContainerPort port) {

@@ -3,6 +3,7 @@ package dev.studyboard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -72,6 +73,31 @@ class NetworkingTest {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(Overlay.class)
+        @DisplayName(
+                "never expose a management port: actuator is reached pod to pod, by Prometheus, not through a Service")
+        void noServiceExposesActuator(Overlay overlay) {
+            Rendered rendered = overlay.rendered();
+            assertSoftly(softly -> rendered.own(Service.class).forEach(service -> {
+                List<Workload> selected = rendered.workloadsInCluster().stream()
+                        .filter(workload -> Labels.matches(service.getSpec().getSelector(), workload.podLabels()))
+                        .toList();
+                for (ServicePort port : service.getSpec().getPorts()) {
+                    IntOrString target =
+                            port.getTargetPort() != null ? port.getTargetPort() : new IntOrString(port.getPort());
+                    selected.forEach(workload -> workload.pod().getContainers().stream()
+                            .flatMap(container -> container.getPorts().stream())
+                            .filter(containerPort -> StudyBoard.MANAGEMENT_PORT_NAME.equals(containerPort.getName()))
+                            .forEach(management -> softly.assertThat(WorkloadTest.exposes(List.of(management), target))
+                                    .as(
+                                            "Service %s port %s targets the management port of %s",
+                                            service.getMetadata().getName(), port.getPort(), workload)
+                                    .isFalse()));
+                }
+            }));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Overlay.class)
         @DisplayName("are ClusterIP only: nothing is exposed on a node port or load balancer")
         void clusterIpOnly(Overlay overlay) {
             assertThat(overlay.rendered().own(Service.class))
@@ -82,35 +108,53 @@ class NetworkingTest {
     }
 
     @Nested
-    @DisplayName("the Ingress")
-    class TheIngress {
+    @DisplayName("the Ingresses")
+    class TheIngresses {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(
                 value = Overlay.class,
                 names = {"LOCAL", "PRODUCTION"})
-        @DisplayName("sends every request to api-gateway, on a port its Service exposes")
-        void onlyTheGatewayIsPublic(Overlay overlay) {
+        @DisplayName(
+                "send the API to api-gateway, and only the auth-server's own host to the auth-server, on ports their Services expose")
+        void onlyTheGatewayAndTheLoginArePublic(Overlay overlay) {
             Rendered rendered = overlay.rendered();
             List<Ingress> ingresses = rendered.own(Ingress.class);
-            assertThat(ingresses).hasSize(1);
+            assertThat(ingresses).hasSize(2);
 
+            Map<String, Set<String>> hostsByBackend = new TreeMap<>();
             List<IngressBackend> backends = new ArrayList<>();
             for (Ingress ingress : ingresses) {
-                Optional.ofNullable(ingress.getSpec().getDefaultBackend()).ifPresent(backends::add);
+                Optional.ofNullable(ingress.getSpec().getDefaultBackend()).ifPresent(backend -> {
+                    backends.add(backend);
+                    hostsByBackend
+                            .computeIfAbsent(backend.getService().getName(), name -> new TreeSet<>())
+                            .add("*");
+                });
                 for (IngressRule rule : ingress.getSpec().getRules()) {
                     rule.getHttp().getPaths().stream()
                             .map(HTTPIngressPath::getBackend)
-                            .forEach(backends::add);
+                            .forEach(backend -> {
+                                backends.add(backend);
+                                hostsByBackend
+                                        .computeIfAbsent(backend.getService().getName(), name -> new TreeSet<>())
+                                        .add(rule.getHost() == null ? "*" : rule.getHost());
+                            });
                 }
             }
-            assertThat(backends).isNotEmpty().allSatisfy(backend -> {
-                assertThat(backend.getService().getName()).isEqualTo("api-gateway");
-                Service gateway = rendered.find(Service.class, StudyBoard.NAMESPACE, "api-gateway")
-                        .orElseThrow();
+            assertThat(hostsByBackend).containsOnlyKeys("api-gateway", "auth-server");
+            assertThat(hostsByBackend.get("auth-server"))
+                    .as("the auth-server is served under a host of its own")
+                    .singleElement()
+                    .isNotEqualTo("*")
+                    .isNotIn(hostsByBackend.get("api-gateway"));
+            assertThat(backends).allSatisfy(backend -> {
+                String name = backend.getService().getName();
+                Service service =
+                        rendered.find(Service.class, StudyBoard.NAMESPACE, name).orElseThrow();
                 var port = backend.getService().getPort();
-                assertThat(gateway.getSpec().getPorts())
-                        .as("api-gateway Service port %s", port.getName() != null ? port.getName() : port.getNumber())
+                assertThat(service.getSpec().getPorts())
+                        .as("%s Service port %s", name, port.getName() != null ? port.getName() : port.getNumber())
                         .anyMatch(servicePort -> port.getName() != null
                                 ? port.getName().equals(servicePort.getName())
                                 : port.getNumber().equals(servicePort.getPort()));
@@ -122,29 +166,45 @@ class NetworkingTest {
     @DisplayName("NetworkPolicies")
     class NetworkPolicies {
 
-        /** Who may open a connection to whom, by app.kubernetes.io/name; "outside" is any client beyond the namespace. */
+        /**
+         * Who may open a connection to which port of whom, by app.kubernetes.io/name and container port name;
+         * "*" is anyone, also beyond the namespace (the ingress controller, wherever it runs).
+         */
         private static final String EVERYONE = "*";
 
-        private static final Map<String, Set<String>> EXPECTED_CALLERS = Map.of(
-                "api-gateway", Set.of(EVERYONE),
-                "catalog-service", Set.of("api-gateway"),
-                "member-service", Set.of("api-gateway"),
-                "progress-service", Set.of("api-gateway"),
-                "catalog-db", Set.of("catalog-service"),
-                "member-db", Set.of("member-service"),
-                "progress-db", Set.of("progress-service"),
-                "kafka", Set.of("catalog-service", "member-service", "progress-service", "kafka"),
-                "zipkin", Set.of("api-gateway", "catalog-service", "member-service", "progress-service"));
+        private static final Set<String> DOMAIN_SERVICES =
+                Set.of("catalog-service", "member-service", "progress-service");
+
+        private static final Map<String, Set<String>> EXPECTED_CALLERS = Map.ofEntries(
+                Map.entry("api-gateway:http", Set.of(EVERYONE)),
+                Map.entry("auth-server:http", Set.of(EVERYONE)),
+                Map.entry("catalog-service:http", Set.of("api-gateway")),
+                Map.entry("member-service:http", Set.of("api-gateway")),
+                Map.entry("progress-service:http", Set.of("api-gateway")),
+                Map.entry("api-gateway:management", Set.of("prometheus")),
+                Map.entry("auth-server:management", Set.of("prometheus")),
+                Map.entry("catalog-service:management", Set.of("prometheus")),
+                Map.entry("member-service:management", Set.of("prometheus")),
+                Map.entry("progress-service:management", Set.of("prometheus")),
+                Map.entry("catalog-db:postgres", Set.of("catalog-service")),
+                Map.entry("member-db:postgres", Set.of("member-service")),
+                Map.entry("progress-db:postgres", Set.of("progress-service")),
+                Map.entry("auth-db:postgres", Set.of("auth-server")),
+                Map.entry("kafka:kafka", union(DOMAIN_SERVICES, Set.of("kafka"))),
+                Map.entry("kafka:controller", Set.of("kafka")),
+                Map.entry("zipkin:http", union(DOMAIN_SERVICES, Set.of("api-gateway", "auth-server"))));
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(Overlay.class)
-        @DisplayName("let each pod be reached only by its intended callers")
+        @DisplayName("let each port of each pod be reached only by its intended callers: the APIs by their clients, the"
+                + " management ports by Prometheus alone")
         void reachability(Overlay overlay) {
             List<Workload> workloads = overlay.rendered().workloadsInCluster();
             IngressPolicies policies = new IngressPolicies(overlay.rendered().inCluster(NetworkPolicy.class));
             List<IngressPolicies.Peer> callers = new ArrayList<>(
                     workloads.stream().map(IngressPolicies::peer).toList());
-            callers.add(IngressPolicies.OUTSIDE);
+            callers.addAll(
+                    List.of(IngressPolicies.OUTSIDE, IngressPolicies.PROMETHEUS, IngressPolicies.MONITORING_NEIGHBOUR));
             Set<String> everyone =
                     callers.stream().map(IngressPolicies.Peer::app).collect(Collectors.toCollection(TreeSet::new));
 
@@ -152,22 +212,31 @@ class NetworkingTest {
             Map<String, Set<String>> expected = new TreeMap<>();
             for (Workload workload : workloads) {
                 IngressPolicies.Peer target = IngressPolicies.peer(workload);
-                actual.computeIfAbsent(target.app(), app -> new TreeSet<>())
-                        .addAll(callers.stream()
-                                .filter(caller -> policies.allows(caller, target))
-                                .map(IngressPolicies.Peer::app)
-                                .toList());
-                Set<String> intended = EXPECTED_CALLERS.getOrDefault(target.app(), Set.of());
-                expected.put(
-                        target.app(),
-                        intended.contains(EVERYONE)
-                                ? everyone
-                                : intended.stream()
-                                        .filter(everyone::contains)
-                                        .collect(Collectors.toCollection(TreeSet::new)));
+                for (ContainerPort port : target.ports()) {
+                    String key = target.app() + ":" + port.getName();
+                    actual.computeIfAbsent(key, k -> new TreeSet<>())
+                            .addAll(callers.stream()
+                                    .filter(caller -> policies.allows(caller, target, port))
+                                    .map(IngressPolicies.Peer::app)
+                                    .toList());
+                    Set<String> intended = EXPECTED_CALLERS.getOrDefault(key, Set.of());
+                    expected.put(
+                            key,
+                            intended.contains(EVERYONE)
+                                    ? everyone
+                                    : intended.stream()
+                                            .filter(everyone::contains)
+                                            .collect(Collectors.toCollection(TreeSet::new)));
+                }
             }
 
             assertThat(actual).isEqualTo(expected);
+        }
+
+        private static Set<String> union(Set<String> first, Set<String> second) {
+            Set<String> union = new TreeSet<>(first);
+            union.addAll(second);
+            return union;
         }
 
         @ParameterizedTest(name = "{0}")

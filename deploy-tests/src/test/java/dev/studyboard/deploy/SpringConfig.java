@@ -29,10 +29,12 @@ final class SpringConfig {
 
     private final List<String> texts;
     private final Map<String, Object> properties;
+    private final List<String> imports;
 
-    private SpringConfig(List<String> texts, Map<String, Object> properties) {
+    private SpringConfig(List<String> texts, Map<String, Object> properties, List<String> imports) {
         this.texts = texts;
         this.properties = properties;
+        this.imports = imports;
     }
 
     /** {@code classpath}: the service's resources first, then the resources of the modules it may import from. */
@@ -40,12 +42,13 @@ final class SpringConfig {
         Path resources = classpath.get(0);
         List<String> texts = new ArrayList<>();
         Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> imports = new ArrayList<>();
         candidates(resources, "application")
-                .ifPresent(file -> readWithImports(file, classpath, profiles, texts, properties));
+                .ifPresent(file -> readWithImports(file, classpath, profiles, texts, properties, imports));
         for (String profile : profiles) {
             candidates(resources, "application-" + profile).ifPresent(file -> read(file, profiles, texts, properties));
         }
-        return new SpringConfig(texts, properties);
+        return new SpringConfig(texts, properties, imports);
     }
 
     /**
@@ -57,10 +60,18 @@ final class SpringConfig {
             List<Path> classpath,
             List<String> profiles,
             List<String> texts,
-            Map<String, Object> properties) {
-        String imports =
-                String.valueOf(read(file, profiles, texts, properties).getOrDefault("spring.config.import", ""));
-        for (String location : imports.split(",")) {
+            Map<String, Object> properties,
+            List<String> imports) {
+        Object declared = read(file, profiles, texts, properties).getOrDefault("spring.config.import", "");
+        // One comma-separated string, or a YAML list of locations.
+        List<String> locations = declared instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(declared).split(","));
+        for (String location : locations) {
+            if (location.isBlank()) {
+                continue;
+            }
+            imports.add(location.trim());
             String name = location.trim().replaceFirst("^optional:", "");
             if (name.startsWith("classpath:")) {
                 String path = name.substring("classpath:".length());
@@ -71,7 +82,7 @@ final class SpringConfig {
                 if (imported.isEmpty() && !location.trim().startsWith("optional:")) {
                     throw new IllegalStateException(file + ": imports " + name + ", which no module has");
                 }
-                imported.ifPresent(found -> readWithImports(found, classpath, profiles, texts, properties));
+                imported.ifPresent(found -> readWithImports(found, classpath, profiles, texts, properties, imports));
             }
         }
     }
@@ -100,6 +111,11 @@ final class SpringConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every location the files import (spring.config.import), as written: classpath:..., optional:configtree:... */
+    List<String> imports() {
+        return List.copyOf(imports);
     }
 
     boolean exists() {

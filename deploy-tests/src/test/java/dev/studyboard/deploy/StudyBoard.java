@@ -32,14 +32,34 @@ final class StudyBoard {
     static final Pattern STUDY_BOARD_IMAGE =
             Pattern.compile("^(?:(?<registry>[^/]+)/)?studyboard/(?<module>[a-z0-9-]+)(?::(?<tag>[\\w.-]+))?$");
 
-    /** A deployed service: its module name (= image name = Service name) and container port. */
-    record DeployedService(String name, int port, boolean ownsDatabase) {}
+    /**
+     * A deployed service: its module name (= image name = Service name), the container port of its API, the port of
+     * its actuator (management.server.port: probes and metrics, never routed or published), its own database if it has
+     * one, and whether api-gateway routes to it.
+     */
+    record DeployedService(String name, int port, int managementPort, String database, boolean behindGateway) {
+
+        boolean ownsDatabase() {
+            return database != null;
+        }
+    }
 
     static final List<DeployedService> DEPLOYED = List.of(
-            new DeployedService("api-gateway", 8080, false),
-            new DeployedService("catalog-service", 8081, true),
-            new DeployedService("member-service", 8082, true),
-            new DeployedService("progress-service", 8083, true));
+            new DeployedService("api-gateway", 8080, 9080, null, false),
+            new DeployedService("auth-server", 9000, 9001, "auth", false),
+            new DeployedService("catalog-service", 8081, 9081, "catalog", true),
+            new DeployedService("member-service", 8082, 9082, "member", true),
+            new DeployedService("progress-service", 8083, 9083, "progress", true));
+
+    /** The name of the container port that serves actuator, apart from the API. */
+    static final String MANAGEMENT_PORT_NAME = "management";
+
+    /** The OAuth2 resource servers: they validate the auth-server's tokens themselves (defence in depth). */
+    static final Set<String> RESOURCE_SERVERS =
+            Set.of("api-gateway", "catalog-service", "member-service", "progress-service");
+
+    /** The directory the auth-server reads its secrets from, one file per property (configtree). */
+    static final String SECRETS_DIR = "/run/secrets";
 
     /**
      * Modules of the build that are not deployed to Kubernetes. discovery-server is Eureka: on Kubernetes the
@@ -49,7 +69,7 @@ final class StudyBoard {
 
     /** Variables the JVM or Spring Boot read by themselves, whatever the application.yml says. */
     static final Set<String> READ_BY_THE_PLATFORM =
-            Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+            Set.of("SPRING_PROFILES_ACTIVE", "SPRING_APPLICATION_JSON", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
     /**
      * What each service reads while its application.yml is not written yet: the conventions in k8s/README.md.
@@ -57,19 +77,51 @@ final class StudyBoard {
      */
     private static final Set<String> DOMAIN_SERVICE_VARIABLES = Set.of(
             "PORT",
+            "MANAGEMENT_PORT",
             "ZIPKIN_ENDPOINT",
             "DB_URL",
             "DB_USER",
             "DB_PASSWORD",
             "KAFKA_BOOTSTRAP_SERVERS",
             "KAFKA_TOPIC_PARTITIONS",
-            "KAFKA_TOPIC_REPLICAS");
+            "KAFKA_TOPIC_REPLICAS",
+            "AUTH_ISSUER",
+            "AUTH_JWK_SET_URI");
 
     private static final Map<String, Set<String>> CONVENTIONAL_VARIABLES = Map.of(
-            "api-gateway", Set.of("PORT", "ZIPKIN_ENDPOINT", "CATALOG_URL", "MEMBER_URL", "PROGRESS_URL"),
-            "catalog-service", DOMAIN_SERVICE_VARIABLES,
-            "member-service", DOMAIN_SERVICE_VARIABLES,
-            "progress-service", DOMAIN_SERVICE_VARIABLES);
+            "api-gateway",
+            Set.of(
+                    "PORT",
+                    "MANAGEMENT_PORT",
+                    "ZIPKIN_ENDPOINT",
+                    "CATALOG_URL",
+                    "MEMBER_URL",
+                    "PROGRESS_URL",
+                    "AUTH_ISSUER",
+                    "AUTH_JWK_SET_URI",
+                    "AUTH_PUBLIC_URL",
+                    "GATEWAY_TRUSTED_PROXIES"),
+            "auth-server",
+            Set.of(
+                    "PORT",
+                    "MANAGEMENT_PORT",
+                    "ZIPKIN_ENDPOINT",
+                    "DB_URL",
+                    "DB_USER",
+                    "DB_PASSWORD",
+                    "AUTH_ISSUER",
+                    "SWAGGER_REDIRECT_URIS",
+                    "AUTH_SIGNING_KEY_ID",
+                    "AUTH_SIGNING_PRIVATE_KEY",
+                    "AUTH_SIGNING_PUBLIC_KEY",
+                    "DEMO_LOADER_CLIENT_SECRET",
+                    "SYNTHETIC_CHECK_CLIENT_SECRET"),
+            "catalog-service",
+            DOMAIN_SERVICE_VARIABLES,
+            "member-service",
+            DOMAIN_SERVICE_VARIABLES,
+            "progress-service",
+            DOMAIN_SERVICE_VARIABLES);
 
     /** Spring's default timeout-per-shutdown-phase: how long graceful shutdown may take after SIGTERM. */
     static final int SPRING_SHUTDOWN_PHASE_SECONDS = 30;

@@ -2,6 +2,8 @@ package dev.studyboard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -117,36 +119,43 @@ class SyntheticCheckJobTest {
     @EnumSource(
             value = Overlay.class,
             names = {"LOCAL", "PRODUCTION"})
-    @DisplayName("walks through api-gateway, the public entry, which its network policy lets it reach, and only that")
-    void reachesTheGatewayOnly(Overlay overlay) {
+    @DisplayName(
+            "walks through api-gateway with a token from the auth-server; its network policy lets it reach those two"
+                    + " (and DNS), nothing else")
+    void reachesTheGatewayAndTheAuthServerOnly(Overlay overlay) {
         Rendered rendered = overlay.rendered();
         Workload job = workload(overlay);
-        Workload gateway = rendered.studyBoardServices().stream()
-                .filter(w -> w.app().equals("api-gateway"))
-                .findFirst()
-                .orElseThrow();
+        Workload gateway = service(rendered, "api-gateway");
+        Workload authServer = service(rendered, "auth-server");
         Environment environment = new Environment(job, job.mainContainer(), overlay);
         assertThat(environment.value("GATEWAY_URL")).contains("http://api-gateway:8080");
+        assertThat(environment.value("AUTH_TOKEN_URI")).contains("http://auth-server:9000/oauth2/token");
 
-        // the gateway's ingress policies admit it ...
-        assertThat(new IngressPolicies(rendered.inCluster(NetworkPolicy.class))
-                        .allows(IngressPolicies.peer(job), IngressPolicies.peer(gateway)))
+        // the gateway's and the auth-server's ingress policies admit it on their API ports ...
+        IngressPolicies policies = new IngressPolicies(rendered.inCluster(NetworkPolicy.class));
+        assertThat(policies.allows(IngressPolicies.peer(job), IngressPolicies.peer(gateway), apiPort(gateway)))
                 .isTrue();
-        // ... and its own egress policy allows the gateway's port and DNS, nothing more
+        assertThat(policies.allows(IngressPolicies.peer(job), IngressPolicies.peer(authServer), apiPort(authServer)))
+                .isTrue();
+        // ... and its own egress policy allows their ports and DNS, nothing more
         NetworkPolicy egress = rendered.own(NetworkPolicy.class).stream()
                 .filter(policy -> policy.getSpec().getPolicyTypes().contains("Egress"))
                 .filter(policy -> Labels.matches(policy.getSpec().getPodSelector(), job.podLabels()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no egress policy selects the synthetic check"));
         List<NetworkPolicyEgressRule> rules = egress.getSpec().getEgress();
-        assertThat(rules).hasSize(2);
-        assertThat(rules).anySatisfy(rule -> {
-            assertThat(rule.getTo())
-                    .singleElement()
-                    .satisfies(peer -> assertThat(Labels.matches(peer.getPodSelector(), gateway.podLabels()))
-                            .isTrue());
-            assertThat(rule.getPorts()).extracting(NetworkPolicyPort::getPort).containsExactly(new IntOrString(8080));
-        });
+        assertThat(rules).hasSize(3);
+        for (Workload target : List.of(gateway, authServer)) {
+            assertThat(rules).anySatisfy(rule -> {
+                assertThat(rule.getTo())
+                        .singleElement()
+                        .satisfies(peer -> assertThat(Labels.matches(peer.getPodSelector(), target.podLabels()))
+                                .isTrue());
+                assertThat(rule.getPorts())
+                        .extracting(NetworkPolicyPort::getPort)
+                        .containsExactly(new IntOrString(apiPort(target).getContainerPort()));
+            });
+        }
         assertThat(rules).anySatisfy(rule -> {
             assertThat(rule.getTo())
                     .singleElement()
@@ -155,5 +164,36 @@ class SyntheticCheckJobTest {
                             .contains("kube-dns"));
             assertThat(rule.getPorts()).extracting(NetworkPolicyPort::getPort).containsOnly(new IntOrString(53));
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = Overlay.class,
+            names = {"LOCAL", "PRODUCTION"})
+    @DisplayName("takes its client secret from the auth-clients Secret, never from a literal or a ConfigMap")
+    void clientSecretFromASecret(Overlay overlay) {
+        Workload job = workload(overlay);
+        EnvVar secret = job.mainContainer().getEnv().stream()
+                .filter(env -> env.getName().equals("SYNTHETIC_CHECK_CLIENT_SECRET"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the synthetic check has no SYNTHETIC_CHECK_CLIENT_SECRET"));
+
+        assertThat(secret.getValue()).isNull();
+        assertThat(secret.getValueFrom().getSecretKeyRef().getName()).isEqualTo("auth-clients");
+        assertThat(secret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("SYNTHETIC_CHECK_CLIENT_SECRET");
+    }
+
+    private static Workload service(Rendered rendered, String app) {
+        return rendered.studyBoardServices().stream()
+                .filter(w -> w.app().equals(app))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + app));
+    }
+
+    private static ContainerPort apiPort(Workload workload) {
+        return workload.mainContainer().getPorts().stream()
+                .filter(port -> "http".equals(port.getName()))
+                .findFirst()
+                .orElseThrow();
     }
 }

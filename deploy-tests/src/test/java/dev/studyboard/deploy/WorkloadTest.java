@@ -1,6 +1,7 @@
 package dev.studyboard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -77,7 +78,9 @@ class WorkloadTest {
         @EnumSource(
                 value = Overlay.class,
                 names = {"LOCAL", "PRODUCTION"})
-        @DisplayName("are the four services of the build; discovery-server stays out, Kubernetes does discovery")
+        @DisplayName(
+                "are the gateway, the auth-server and the three domain services of the build; discovery-server stays out,"
+                        + " Kubernetes does discovery")
         void deployedServicesAreTheBuildsModules(Overlay overlay) {
             Set<String> deployed = overlay.rendered().studyBoardServices().stream()
                     .map(Workload::app)
@@ -114,18 +117,41 @@ class WorkloadTest {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(Overlay.class)
-        @DisplayName("listen on their conventional port, which PORT tells Spring")
-        void listenOnTheirPort(Overlay overlay) {
+        @DisplayName(
+                "listen on their conventional API port (PORT) and serve actuator on a management port of its own (MANAGEMENT_PORT)")
+        void listenOnTheirPorts(Overlay overlay) {
             assertSoftly(softly -> overlay.rendered().studyBoardServices().forEach(workload -> {
                 Container container = workload.mainContainer();
-                int expected = StudyBoard.deployed(workload.app()).orElseThrow().port();
+                StudyBoard.DeployedService service =
+                        StudyBoard.deployed(workload.app()).orElseThrow();
                 softly.assertThat(container.getPorts())
                         .as("%s container ports", workload)
-                        .extracting(ContainerPort::getContainerPort)
-                        .containsExactly(expected);
-                softly.assertThat(new Environment(workload, container, overlay).value("PORT"))
+                        .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+                        .containsExactlyInAnyOrder(
+                                tuple("http", service.port()),
+                                tuple(StudyBoard.MANAGEMENT_PORT_NAME, service.managementPort()));
+                Environment environment = new Environment(workload, container, overlay);
+                softly.assertThat(environment.value("PORT"))
                         .as("%s PORT", workload)
-                        .contains(String.valueOf(expected));
+                        .contains(String.valueOf(service.port()));
+                softly.assertThat(environment.value("MANAGEMENT_PORT"))
+                        .as("%s MANAGEMENT_PORT", workload)
+                        .contains(String.valueOf(service.managementPort()));
+            }));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(
+                value = Overlay.class,
+                names = {"LOCAL", "PRODUCTION"})
+        @DisplayName("put actuator on the port MANAGEMENT_PORT names (their application.yml's management.server.port)")
+        void actuatorOnTheManagementPort(Overlay overlay) {
+            assertSoftly(softly -> overlay.rendered().studyBoardServices().forEach(workload -> {
+                SpringConfig config = StudyBoard.springConfig(
+                        workload.app(), new Environment(workload, workload.mainContainer(), overlay).springProfiles());
+                softly.assertThat(config.property("management.server.port"))
+                        .as("%s management.server.port", workload.app())
+                        .hasValueSatisfying(port -> assertThat(port).startsWith("${MANAGEMENT_PORT"));
             }));
         }
     }
@@ -149,6 +175,37 @@ class WorkloadTest {
                 softly.assertThat(httpPath(container.getReadinessProbe()))
                         .as("%s readinessProbe", workload)
                         .contains("/actuator/health/readiness");
+            }));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Overlay.class)
+        @DisplayName("probes and Prometheus's scrape go to the management port, never to the API port")
+        void probesAndScrapesUseTheManagementPort(Overlay overlay) {
+            assertSoftly(softly -> overlay.rendered().studyBoardServices().forEach(workload -> {
+                Container container = workload.mainContainer();
+                int management =
+                        StudyBoard.deployed(workload.app()).orElseThrow().managementPort();
+                for (Probe probe : probes(container)) {
+                    softly.assertThat(probe.getHttpGet())
+                            .as("%s probes over HTTP", workload)
+                            .isNotNull();
+                    if (probe.getHttpGet() != null) {
+                        softly.assertThat(containerPort(
+                                        container, probe.getHttpGet().getPort()))
+                                .as(
+                                        "%s probe port %s",
+                                        workload, probe.getHttpGet().getPort())
+                                .contains(management);
+                    }
+                }
+                Map<String, String> annotations =
+                        workload.template().getMetadata().getAnnotations();
+                softly.assertThat(annotations)
+                        .as("%s pod annotations", workload)
+                        .containsEntry("prometheus.io/scrape", "true")
+                        .containsEntry("prometheus.io/port", String.valueOf(management))
+                        .containsEntry("prometheus.io/path", "/actuator/prometheus");
             }));
         }
 
@@ -513,6 +570,16 @@ class WorkloadTest {
 
     static Optional<String> httpPath(Probe probe) {
         return Optional.ofNullable(probe).map(Probe::getHttpGet).map(HTTPGetAction::getPath);
+    }
+
+    /** The number of the container port a probe names, by number or by name. */
+    static Optional<Integer> containerPort(Container container, IntOrString port) {
+        return port.getIntVal() != null
+                ? Optional.of(port.getIntVal())
+                : container.getPorts().stream()
+                        .filter(containerPort -> port.getStrVal().equals(containerPort.getName()))
+                        .map(ContainerPort::getContainerPort)
+                        .findFirst();
     }
 
     /** A port given by number or by the name of a container port. */

@@ -11,19 +11,35 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The docker compose system of the repository, as a user starts it, under its own project name (so it never
- * touches a stack the user runs) and with the gateway on a free port.
+ * touches a stack the user runs) and with the gateway and the auth-server on free ports. The auth-server's issuer
+ * follows its port (compose sets AUTH_ISSUER=http://localhost:$AUTH_PORT): tokens fetched from the host validate
+ * inside the compose network.
  */
 final class ComposeStack {
 
     private static final String PROJECT = "studyboard-e2e";
 
     private final File root = new File(System.getProperty("studyboard.root", ".."));
+    /** The demo accounts' password (DEMO ONLY), given to compose so the test does not depend on its default. */
+    static final String DEMO_PASSWORD = "demo-only-password";
+
     private final int gatewayPort = freePort();
+    private final int authPort = freePort();
     private final int zipkinPort = freePort();
     private final int prometheusPort = freePort();
 
     URI gateway() {
         return URI.create("http://localhost:" + gatewayPort);
+    }
+
+    /** The auth-server as a browser on the host reaches it: also the issuer of every token. */
+    URI authServer() {
+        return URI.create("http://localhost:" + authPort);
+    }
+
+    /** Where Swagger UI, the public client the journey logs in with, receives its code (the gateway's port). */
+    URI swaggerRedirect() {
+        return gateway().resolve("/swagger-ui/oauth2-redirect.html");
     }
 
     URI zipkin() {
@@ -44,6 +60,7 @@ final class ComposeStack {
                 "--wait",
                 "--wait-timeout",
                 "600",
+                "auth-server",
                 "api-gateway",
                 "catalog-service",
                 "member-service",
@@ -78,6 +95,28 @@ final class ComposeStack {
         }
     }
 
+    /**
+     * The host port a service's container port is published on, if it is: {@code docker compose port} fails (or
+     * names no port) for one that is not.
+     */
+    java.util.Optional<String> publishedPort(String service, int containerPort) {
+        try {
+            var output = File.createTempFile("compose-port-", ".txt");
+            output.deleteOnExit();
+            try {
+                compose(1, ProcessBuilder.Redirect.to(output), "port", service, String.valueOf(containerPort));
+            } catch (IllegalStateException e) {
+                return java.util.Optional.empty(); // not published
+            }
+            var published = java.nio.file.Files.readString(output.toPath()).strip();
+            return published.isEmpty() || published.endsWith(":0")
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(published);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void down() {
         compose(5, "down", "--volumes", "--remove-orphans");
     }
@@ -95,6 +134,8 @@ final class ComposeStack {
                     .redirectErrorStream(true)
                     .redirectOutput(output);
             builder.environment().put("GATEWAY_PORT", String.valueOf(gatewayPort));
+            builder.environment().put("AUTH_PORT", String.valueOf(authPort));
+            builder.environment().put("DEMO_PASSWORD", DEMO_PASSWORD);
             builder.environment().put("ZIPKIN_PORT", String.valueOf(zipkinPort));
             builder.environment().put("PROMETHEUS_PORT", String.valueOf(prometheusPort));
             builder.environment().put("SYNTHETIC_INTERVAL", "5s");

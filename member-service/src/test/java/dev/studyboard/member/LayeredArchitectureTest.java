@@ -60,4 +60,14 @@ class LayeredArchitectureTest {
             .resideInAnyPackage(
                     "dev.studyboard.outbox..", "org.apache.kafka..", "org.springframework.kafka..", "io.cloudevents..")
             .because("topics and the outbox mapping are the messaging layer's; the service only says what happened");
+
+    @ArchTest
+    static final ArchRule tokensStopAtTheWebLayer = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "..member.service..", "..member.model..", "..member.repository..", "..member.messaging..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.security..", "dev.studyboard.security..")
+            .because("the web layer turns the token into an Actor; who may do what is decided in plain Java");
 }

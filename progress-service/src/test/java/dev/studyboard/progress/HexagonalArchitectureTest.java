@@ -59,6 +59,16 @@ class HexagonalArchitectureTest {
             .because("use cases, and what a feature publishes to the others, reach the database and Kafka only"
                     + " through ports");
 
+    @ArchTest
+    static final ArchRule useCasesKnowNoSecurityFramework = noClasses()
+            .that()
+            .resideInAnyPackage("..domain..", "..application..", "..api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.security..", "dev.studyboard.security..")
+            .because("who may change which work is a rule in plain Java, decided from an Actor the web adapter"
+                    + " builds from the verified token");
+
     private static ArchRule hexagon(String feature) {
         var base = "dev.studyboard.progress." + feature;
         return onionArchitecture()

@@ -1,6 +1,7 @@
 package dev.studyboard.progress;
 
 import dev.studyboard.testsupport.SharedContainers;
+import dev.studyboard.testsupport.TestIssuer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -9,12 +10,15 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** progress-service on a random port against the shared real PostgreSQL and Kafka. */
+/**
+ * progress-service on a random port (its actuator on another) against the shared real PostgreSQL and Kafka,
+ * checking tokens of the test issuer ({@link TestIssuer#shared()}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"studyboard.consumer.retry.max-elapsed-time=1s", "eureka.client.enabled=false"})
 @AutoConfigureRestTestClient
-@Import(SharedContainers.class)
+@Import({SharedContainers.class, TestIssuer.Properties.class})
 public @interface ProgressIntegrationTest {}

@@ -65,6 +65,7 @@ public final class UpstreamEvents implements AutoCloseable {
                         chapters));
     }
 
+    /** A member joined, as member-service published it before accounts existed: no {@code account}. */
     public Sent memberJoined(UUID memberId, String displayName) {
         return member(
                 memberId,
@@ -78,6 +79,18 @@ public final class UpstreamEvents implements AutoCloseable {
                         displayName,
                         "joinedAt",
                         "2026-11-28T00:00:00Z"));
+    }
+
+    /** A member joined, linked to the account (token subject) they sign in with; the e-mail is never published. */
+    public Sent memberJoined(UUID memberId, String displayName, String account) {
+        var data = new java.util.HashMap<String, Object>();
+        data.put("memberId", memberId);
+        data.put("memberVersion", 1);
+        data.put("displayName", displayName);
+        data.put("email", null);
+        data.put("account", account);
+        data.put("joinedAt", "2026-11-28T00:00:00Z");
+        return member(memberId, "joined", data);
     }
 
     public static Map<String, Object> chapter(int number, String title, Map<String, Object>... sections) {

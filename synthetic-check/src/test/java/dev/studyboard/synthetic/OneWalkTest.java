@@ -1,9 +1,11 @@
 package dev.studyboard.synthetic;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +30,8 @@ import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProc
 
 /**
  * The synthetic check as a job (the {@code once} profile, as the Kubernetes CronJob runs it): one walk, then the
- * process ends, and its exit code says how the walk went. The process is started for real, as a separate JVM.
+ * process ends, and its exit code says how the walk went. The process is started for real, as a separate JVM. One
+ * stand-in (WireMock) plays the gateway and the auth-server's token endpoint.
  */
 @DisplayName("The synthetic check run once, as a job")
 class OneWalkTest {
@@ -53,6 +57,20 @@ class OneWalkTest {
         GATEWAY.stubFor(get(urlPathEqualTo("/api/catalog/books")).willReturn(okJson("{\"books\": []}")));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/progress/books")).willReturn(okJson("""
                 [{"bookId": "%s", "title": "Building Microservices", "sections": 1, "done": 0}]""".formatted(BOOK))));
+        GATEWAY.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(okJson("""
+                {"access_token": "job-token", "token_type": "Bearer", "expires_in": 600, "scope": "studyboard.read"}""")));
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/members"))
+                .withHeader("Authorization", equalTo("Bearer job-token"))
+                .willReturn(okJson("{\"members\": []}")));
+    }
+
+    /** What the CronJob's environment gives the job: where the gateway and the token endpoint are, its secret. */
+    private static String[] arguments() {
+        return new String[] {
+            "--studyboard.synthetic.gateway-url=" + GATEWAY.baseUrl(),
+            "--spring.security.oauth2.client.provider.studyboard.token-uri=" + GATEWAY.baseUrl() + "/oauth2/token",
+            "--spring.security.oauth2.client.registration.synthetic-check.client-secret=job-secret"
+        };
     }
 
     private static void boardAnswers(ResponseDefinitionBuilder response) {
@@ -63,13 +81,14 @@ class OneWalkTest {
     /** Runs the application's main method in a JVM of its own, as the container would, and returns its exit code. */
     private int runTheJob() throws IOException, InterruptedException {
         var output = logs.resolve("synthetic-check.log");
-        var process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        SyntheticCheckApplication.class.getName(),
-                        "--spring.profiles.active=once",
-                        "--studyboard.synthetic.gateway-url=" + GATEWAY.baseUrl())
+        var command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SyntheticCheckApplication.class.getName(),
+                "--spring.profiles.active=once"));
+        command.addAll(List.of(arguments()));
+        var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
@@ -96,6 +115,10 @@ class OneWalkTest {
 
             GATEWAY.verify(1, getRequestedFor(urlPathEqualTo("/api/catalog/books")));
             GATEWAY.verify(1, getRequestedFor(urlPathEqualTo("/api/progress/books/" + BOOK + "/board")));
+            GATEWAY.verify(
+                    1,
+                    getRequestedFor(urlPathEqualTo("/api/members"))
+                            .withHeader("Authorization", equalTo("Bearer job-token")));
         }
 
         @Test
@@ -116,7 +139,7 @@ class OneWalkTest {
 
         try (var context = new SpringApplicationBuilder(SyntheticCheckApplication.class)
                 .profiles("once")
-                .run("--studyboard.synthetic.gateway-url=" + GATEWAY.baseUrl())) {
+                .run(arguments())) {
             assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
             assertThat(context.getBeansOfType(ScheduledAnnotationBeanPostProcessor.class))
                     .isEmpty();

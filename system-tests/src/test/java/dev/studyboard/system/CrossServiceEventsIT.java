@@ -31,12 +31,10 @@ class CrossServiceEventsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final RestClient catalog =
-            RestClient.create(StudyBoardSystem.CATALOG.url().toString());
-    private final RestClient members =
-            RestClient.create(StudyBoardSystem.MEMBERS.url().toString());
-    private final RestClient progress =
-            RestClient.create(StudyBoardSystem.PROGRESS.url().toString());
+    // Writes as the demo loader does (a machine client with catalog.write, members.write and progress.write).
+    private final RestClient catalog = StudyBoardSystem.asDemoLoader(StudyBoardSystem.CATALOG);
+    private final RestClient members = StudyBoardSystem.asDemoLoader(StudyBoardSystem.MEMBERS);
+    private final RestClient progress = StudyBoardSystem.asDemoLoader(StudyBoardSystem.PROGRESS);
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedContainers.KAFKA.getBootstrapServers()),
             new StringSerializer(),

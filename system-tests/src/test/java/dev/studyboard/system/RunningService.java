@@ -10,32 +10,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
-/** One service's runnable jar started as its own process, configured only by environment variables. */
+/**
+ * One service's runnable jar started as its own process, configured only by environment variables, with its API on
+ * one port and its actuator on another (the management port, which only the network reaches in a deployment).
+ */
 final class RunningService {
+
+    /** What to start: the jar's name, the port its API listens on, and its environment. */
+    record Launch(String name, int port, Map<String, String> environment) {
+
+        /** On a free port. */
+        Launch(String name, Map<String, String> environment) {
+            this(name, freePort(), environment);
+        }
+    }
 
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private RunningService(String name, Process process, int port) {
+    private RunningService(String name, Process process, int port, int managementPort) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
-     * Starts the service's runnable jar, {@code <studyboard.jars>/<name>.jar} (the build copies it there), on a free
-     * port with {@code environment}.
+     * Starts the service's runnable jar, {@code <studyboard.jars>/<name>.jar} (the build copies it there), on the
+     * launch's port ({@code PORT}) and a free management port ({@code MANAGEMENT_PORT}).
      */
-    static RunningService start(String name, Map<String, String> environment) {
-        var jar = Path.of(System.getProperty("studyboard.jars"), name + ".jar");
+    static RunningService start(Launch launch) {
+        var jar = Path.of(System.getProperty("studyboard.jars"), launch.name() + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runnable jar at " + jar + ": run ./mvnw -pl system-tests -am verify");
         }
         try {
-            int port = freePort();
+            int managementPort = freePort();
             var logs = Path.of(System.getProperty("studyboard.logs"));
             Files.createDirectories(logs);
             var java = ProcessHandle.current().info().command().orElse("java"); // the JDK running the tests
@@ -47,36 +66,37 @@ final class RunningService {
             command.add(jar.toString());
             var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(name + ".log").toFile());
-            builder.environment().putAll(environment);
-            builder.environment().put("PORT", String.valueOf(port));
-            return new RunningService(name, builder.start(), port);
+                    .redirectOutput(logs.resolve(launch.name() + ".log").toFile());
+            builder.environment().putAll(launch.environment());
+            builder.environment().put("PORT", String.valueOf(launch.port()));
+            builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
+            return new RunningService(launch.name(), builder.start(), launch.port(), managementPort);
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start " + name, e);
+            throw new IllegalStateException("Could not start " + launch.name(), e);
         }
     }
 
-    /**
-     * Starts each service (name → its database URL) with the common environment, side by side, and waits until
-     * all are ready.
-     */
-    static Map<String, RunningService> startAll(
-            Map<String, String> common, Map<String, String> databases, Duration timeout) {
-        var starting = new java.util.LinkedHashMap<String, java.util.concurrent.CompletableFuture<RunningService>>();
-        databases.forEach((name, databaseUrl) -> {
-            var environment = new java.util.HashMap<>(common);
-            environment.put("DB_URL", databaseUrl);
+    /** Starts the services side by side, and waits until all are ready. */
+    static Map<String, RunningService> startAll(List<Launch> launches, Duration timeout) {
+        var starting = new LinkedHashMap<String, CompletableFuture<RunningService>>();
+        for (var launch : launches) {
             starting.put(
-                    name,
-                    java.util.concurrent.CompletableFuture.supplyAsync(
-                            () -> start(name, environment).awaitReady(timeout)));
-        });
-        var started = new java.util.LinkedHashMap<String, RunningService>();
+                    launch.name(),
+                    CompletableFuture.supplyAsync(() -> start(launch).awaitReady(timeout)));
+        }
+        var started = new LinkedHashMap<String, RunningService>();
         starting.forEach((name, service) -> started.put(name, service.join()));
         return started;
     }
 
-    /** Waits until the service says it is ready to take traffic (its readiness health group). */
+    /** The common environment with one service's own entries added. */
+    static Map<String, String> environment(Map<String, String> common, Map<String, String> own) {
+        var environment = new HashMap<>(common);
+        environment.putAll(own);
+        return environment;
+    }
+
+    /** Waits until the service says, on its management port, that it is ready to take traffic. */
     RunningService awaitReady(Duration timeout) {
         await(name + " ready")
                 .atMost(timeout)
@@ -86,21 +106,26 @@ final class RunningService {
                         throw new IllegalStateException(name + " exited with " + process.exitValue()
                                 + "; see its log in " + System.getProperty("studyboard.logs"));
                     }
-                    return status("/actuator/health/readiness") == 200;
+                    return status(managementUrl().resolve("/actuator/health/readiness")) == 200;
                 });
         return this;
     }
 
+    /** Where its API answers. */
     URI url() {
         return URI.create("http://localhost:" + port);
+    }
+
+    /** Where its actuator answers. */
+    URI managementUrl() {
+        return URI.create("http://localhost:" + managementPort);
     }
 
     /** SIGTERM: the service shuts down gracefully, as on a rolling update. */
     void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(
-                    java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
@@ -109,9 +134,9 @@ final class RunningService {
         }
     }
 
-    private int status(String path) {
+    private static int status(URI url) {
         try {
-            var connection = (HttpURLConnection) url().resolve(path).toURL().openConnection();
+            var connection = (HttpURLConnection) url.toURL().openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(2000);
             return connection.getResponseCode();
@@ -120,9 +145,11 @@ final class RunningService {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
         }
     }
 }

@@ -8,9 +8,11 @@ import dev.studyboard.demo.StudyNotes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Golden tests: the study group's own notes, entered through the three services' public APIs, come back out of
@@ -19,13 +21,16 @@ import org.springframework.web.client.RestClient;
 @DisplayName("The seed notes, through the three services")
 class SeedBoardGoldenIT {
 
+    /** The demo loader as compose runs it: the machine client demo-loader, linking the writers to their accounts. */
     private final DemoLoader loader = DemoLoader.connectedTo(
-            RestClient.builder(),
+            RestClient.builder().requestInterceptor(StudyBoardSystem.demoLoaderToken()),
             StudyBoardSystem.CATALOG.url(),
             StudyBoardSystem.MEMBERS.url(),
             StudyBoardSystem.PROGRESS.url(),
             "독자",
+            Map.of("이상경", "sanggyeong", "김상초", "sangcho", "김태현", "taehyun"),
             Duration.ofSeconds(60));
+
     private final RestClient progress =
             RestClient.create(StudyBoardSystem.PROGRESS.url().toString());
 
@@ -73,6 +78,26 @@ class SeedBoardGoldenIT {
 
         assertThat(rendered.title()).isEqualTo(notes.title());
         assertThat(rendered.chapters()).usingRecursiveComparison().isEqualTo(notes.chapters());
+    }
+
+    @Test
+    @DisplayName("a writer of the notes who signs in is their member: sanggyeong's /api/members/me is 이상경")
+    void writersAreLinkedToTheirAccounts() throws IOException {
+        loader.load(seed("000-microservice-structure.md"));
+
+        var me = RestClient.create(StudyBoardSystem.MEMBERS.url().toString())
+                .get()
+                .uri("/api/members/me")
+                .header(
+                        "Authorization",
+                        StudyBoardSystem.login()
+                                .login("sanggyeong", StudyBoardSystem.PASSWORD)
+                                .bearer())
+                .retrieve()
+                .body(JsonNode.class);
+
+        assertThat(me.get("displayName").asString()).isEqualTo("이상경");
+        assertThat(me.get("account").asString()).isEqualTo("sanggyeong");
     }
 
     @Test

@@ -27,8 +27,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("One trace across HTTP, the outbox, Kafka and another service")
 class TracingAcrossServicesIT {
 
-    private final RestClient catalog =
-            RestClient.create(StudyBoardSystem.CATALOG.url().toString());
+    private final RestClient catalog = StudyBoardSystem.asDemoLoader(StudyBoardSystem.CATALOG);
     private final RestClient zipkin = RestClient.create(StudyBoardSystem.zipkinUrl());
 
     @Test

@@ -12,7 +12,15 @@ final class MemberEventMessages {
 
     private MemberEventMessages() {}
 
-    record MemberJoinedV1(UUID memberId, long memberVersion, String displayName, String email, Instant joinedAt) {}
+    /**
+     * @param email   withdrawn, always {@code null}: be frugal (Building Microservices 9.6), no other service needs a
+     *                member's e-mail, so it no longer leaves member-service. The field stays, so v1 consumers still
+     *                read the event.
+     * @param account added: the subject of the tokens of the person who is this member, or {@code null} if nobody
+     *                signs in as them; progress-service finds "the caller's member" by it
+     */
+    record MemberJoinedV1(
+            UUID memberId, long memberVersion, String displayName, String email, Instant joinedAt, String account) {}
 
     record MemberRenamedV1(UUID memberId, long memberVersion, String displayName) {}
 

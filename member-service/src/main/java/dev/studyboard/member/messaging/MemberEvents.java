@@ -35,8 +35,9 @@ public class MemberEvents {
                         member.id(),
                         member.version(),
                         member.displayName(),
-                        member.email().orElse(null),
-                        member.joinedAt()));
+                        null, // the e-mail stays in member-service (MemberJoinedV1)
+                        member.joinedAt(),
+                        member.account().orElse(null)));
     }
 
     public void renamed(Member member, Instant at) {

@@ -13,6 +13,10 @@ import org.springframework.data.relational.core.mapping.Table;
  * A study member: one of the writers the notes name, e.g. 이상경. The entity Spring Data JDBC stores, and
  * the home of the member's rules: a display name is required, and a member who left cannot change.
  *
+ * <p>The {@link #account()} links the member to a person who signs in: it is the subject ({@code sub}) of that
+ * person's tokens, so "who am I" in every service is this member. The auth-server owns the credentials; a member
+ * nobody signs in as has no account.
+ *
  * <p>{@link #version()} is 0 until the member is stored; Spring Data JDBC then inserts it at 1 (because the
  * field is a primitive {@code long}) and raises it by one on every save, failing the save if another
  * request saved first.
@@ -22,12 +26,14 @@ public class Member {
 
     public static final int MAX_DISPLAY_NAME_LENGTH = 100;
     public static final int MAX_EMAIL_LENGTH = 254;
+    public static final int MAX_ACCOUNT_LENGTH = 255;
 
     @Id
     private final UUID id;
 
     private String displayName;
     private final String email;
+    private final String account;
     private MemberStatus status;
     private final Instant joinedAt;
     private Instant leftAt;
@@ -40,6 +46,7 @@ public class Member {
             UUID id,
             String displayName,
             String email,
+            String account,
             MemberStatus status,
             Instant joinedAt,
             Instant leftAt,
@@ -47,18 +54,24 @@ public class Member {
         this.id = Objects.requireNonNull(id, "id");
         this.displayName = displayName;
         this.email = email;
+        this.account = account;
         this.status = Objects.requireNonNull(status, "status");
         this.joinedAt = Objects.requireNonNull(joinedAt, "joinedAt");
         this.leftAt = leftAt;
         this.version = version;
     }
 
-    /** A new, not yet stored member: active from {@code at}. Names are trimmed; a blank e-mail means none. */
-    public static Member join(String displayName, String email, Instant at) {
+    /**
+     * A new, not yet stored member: active from {@code at}. Names are trimmed; a blank e-mail means none.
+     *
+     * @param account the subject of the person's tokens, taken exactly as it is (an identifier), or null for none
+     */
+    public static Member join(String displayName, String email, String account, Instant at) {
         return new Member(
                 UUID.randomUUID(),
                 checkedDisplayName(displayName),
                 checkedEmail(email),
+                checkedAccount(account),
                 MemberStatus.ACTIVE,
                 at,
                 null,
@@ -86,6 +99,16 @@ public class Member {
 
     public Optional<String> email() {
         return Optional.ofNullable(email);
+    }
+
+    /** The subject of the tokens of the person who is this member, if someone signs in as them. */
+    public Optional<String> account() {
+        return Optional.ofNullable(account);
+    }
+
+    /** Whether the person signed in as {@code account} is this member. */
+    public boolean belongsTo(String account) {
+        return this.account != null && this.account.equals(account);
     }
 
     public MemberStatus status() {
@@ -120,6 +143,19 @@ public class Member {
                     "displayName", "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
         }
         return trimmed;
+    }
+
+    private static String checkedAccount(String account) {
+        if (account == null) {
+            return null;
+        }
+        if (account.isBlank()) {
+            throw new InvalidMemberException("account", "must not be blank");
+        }
+        if (account.length() > MAX_ACCOUNT_LENGTH) {
+            throw new InvalidMemberException("account", "must be at most " + MAX_ACCOUNT_LENGTH + " characters");
+        }
+        return account;
     }
 
     private static String checkedEmail(String email) {

@@ -2,6 +2,7 @@ package dev.studyboard.member.repository;
 
 import dev.studyboard.member.model.Member;
 import dev.studyboard.member.model.MemberStatus;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -17,6 +18,11 @@ public interface MemberRepository
         extends ListCrudRepository<Member, UUID>, ListPagingAndSortingRepository<Member, UUID> {
 
     Page<Member> findByStatus(MemberStatus status, Pageable pageable);
+
+    /** The member a person is, by the subject of their tokens. */
+    Optional<Member> findByAccount(String account);
+
+    boolean existsByAccount(String account);
 
     /** Written out so it matches the unique index on {@code lower(email)}: capitalisation makes no new address. */
     @Query("SELECT EXISTS (SELECT 1 FROM member WHERE lower(email) = lower(:email))")

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * The member API's OpenAPI document (springdoc): the endpoints come from the controller, the problem responses
@@ -27,9 +28,23 @@ class MemberApiDocumentation {
         return ProblemDocumentation.of("member")
                 .invalidFieldExample("displayName", "must not be blank")
                 .answers(
+                        HttpStatus.UNAUTHORIZED,
+                        handler -> true,
+                        "No valid bearer token: every member endpoint needs one")
+                .answers(
+                        HttpStatus.FORBIDDEN,
+                        handler -> ProblemDocumentation.isChange(handler) || isMe(handler),
+                        "Signed in, but not allowed: a member joins, renames and leaves only as themself")
+                .answers(HttpStatus.NOT_FOUND, MemberApiDocumentation::isMe, "You have not joined the study group yet")
+                .answers(
                         HttpStatus.CONFLICT,
                         ProblemDocumentation::isChange,
-                        "The e-mail is taken (`errors` names"
-                                + " `email`), the member has left, or another request changed the member at the same moment");
+                        "The e-mail or the account is taken (`errors` names"
+                                + " `email` or `account`), the member has left, or another request changed the member at"
+                                + " the same moment");
+    }
+
+    private static boolean isMe(HandlerMethod handler) {
+        return handler.getMethod().getName().equals("me");
     }
 }

@@ -2,6 +2,7 @@ package dev.studyboard.member.web;
 
 import dev.studyboard.member.model.Member;
 import dev.studyboard.member.model.MemberStatus;
+import dev.studyboard.member.service.Actor;
 import dev.studyboard.member.service.MemberService;
 import dev.studyboard.member.web.MemberRequests.JoinMember;
 import dev.studyboard.member.web.MemberRequests.RenameMember;
@@ -33,8 +34,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The web layer: the member REST API. It translates HTTP into {@link MemberService} calls and back.
- * Every response with a member carries its version as {@code ETag}; changes accept {@code If-Match}.
+ * The web layer: the member REST API. It translates HTTP into {@link MemberService} calls and back, with the
+ * caller as an {@link Actor}. Every response with a member carries its version as
+ * {@code ETag}; changes accept {@code If-Match}.
  */
 @RestController
 @RequestMapping("/api/members")
@@ -48,11 +50,22 @@ class MemberController {
     }
 
     @PostMapping
-    @Operation(summary = "Add a member to the study group")
+    @Operation(
+            summary = "Join the study group, or add a member",
+            description = "A member joins as themself (their account is the new member's). The organizer and the"
+                    + " members.write client add anyone, linked to the account they name or to none.")
     @ResponseStatus(HttpStatus.CREATED) // what the ResponseEntity returns; documents it as 201
     ResponseEntity<MemberResponse> join(@Valid @RequestBody JoinMember request) {
-        var member = members.join(request.displayName(), request.email());
-        return VersionedResponses.created(member.id(), member.version(), MemberResponse.of(member));
+        var actor = Actors.current();
+        var member = members.join(actor, request.displayName(), request.email(), request.account());
+        return VersionedResponses.created(member.id(), member.version(), MemberResponse.of(member, actor));
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The member you are (404 until you have joined)")
+    ResponseEntity<MemberResponse> me() {
+        var actor = Actors.current();
+        return withVersion(members.mine(actor), actor);
     }
 
     @GetMapping
@@ -63,32 +76,35 @@ class MemberController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var wanted = Optional.ofNullable(status).map(s -> MemberStatus.valueOf(s.toUpperCase(Locale.ROOT)));
-        return MemberListResponse.of(members.list(wanted, page, size));
+        return MemberListResponse.of(members.list(wanted, page, size), Actors.current());
     }
 
     @GetMapping("/{memberId}")
     @Operation(summary = "Get a member")
     ResponseEntity<MemberResponse> get(@PathVariable UUID memberId) {
-        return withVersion(members.get(memberId));
+        return withVersion(members.get(memberId), Actors.current());
     }
 
     @PutMapping("/{memberId}/display-name")
-    @Operation(summary = "Rename a member (not one who has left)")
+    @Operation(summary = "Rename a member (not one who has left): yourself, or anyone as the organizer")
     ResponseEntity<MemberResponse> rename(
             @PathVariable UUID memberId,
             @Valid @RequestBody RenameMember request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(members.rename(memberId, EntityTags.expectedVersion(ifMatch), request.displayName()));
+        var actor = Actors.current();
+        return withVersion(
+                members.rename(actor, memberId, EntityTags.expectedVersion(ifMatch), request.displayName()), actor);
     }
 
     @PostMapping("/{memberId}/leave")
-    @Operation(summary = "Record that a member left the study group")
+    @Operation(summary = "Record that a member left the study group: yourself, or anyone as the organizer")
     ResponseEntity<MemberResponse> leave(
             @PathVariable UUID memberId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(members.leave(memberId, EntityTags.expectedVersion(ifMatch)));
+        var actor = Actors.current();
+        return withVersion(members.leave(actor, memberId, EntityTags.expectedVersion(ifMatch)), actor);
     }
 
-    private static ResponseEntity<MemberResponse> withVersion(Member member) {
-        return VersionedResponses.ok(member.version(), MemberResponse.of(member));
+    private static ResponseEntity<MemberResponse> withVersion(Member member, Actor viewer) {
+        return VersionedResponses.ok(member.version(), MemberResponse.of(member, viewer));
     }
 }

@@ -1,8 +1,10 @@
 package dev.studyboard.member.web;
 
 import dev.studyboard.member.model.MemberHasLeftException;
+import dev.studyboard.member.service.AccountTakenException;
 import dev.studyboard.member.service.EmailTakenException;
 import dev.studyboard.member.service.MemberNotFoundException;
+import dev.studyboard.member.service.NotAllowedException;
 import dev.studyboard.web.InvalidRequestProblems;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -15,7 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Every error of the member API as RFC 9457 problem details: what every service answers alike
  * ({@link InvalidRequestProblems}: invalid input or a broken member rule, 400 with an {@code errors} list naming
  * each field and the reason; a stale If-Match, 412), and the member API's own: an unknown member (404), a
- * member who has left or a simultaneous change (409), and a taken e-mail, 409 naming the field the same way.
+ * member who has left or a simultaneous change (409), a taken e-mail or account, 409 naming the field the same
+ * way, and a member who is not the caller's to change (403, like the security rules' refusals).
  */
 @RestControllerAdvice
 class MemberProblemHandler extends InvalidRequestProblems {
@@ -30,6 +33,18 @@ class MemberProblemHandler extends InvalidRequestProblems {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setProperty("errors", List.of(new InvalidField("email", "is already taken by another member")));
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail accountTaken(AccountTakenException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setProperty("errors", List.of(new InvalidField("account", "already has a member")));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notAllowed(NotAllowedException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
     }
 
     @ExceptionHandler

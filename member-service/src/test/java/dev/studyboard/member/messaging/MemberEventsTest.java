@@ -3,8 +3,10 @@ package dev.studyboard.member.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studyboard.member.MemberIntegrationTest;
+import dev.studyboard.member.service.Actor;
 import dev.studyboard.member.service.MemberService;
 import dev.studyboard.testsupport.CloudEventRecorder;
+import dev.studyboard.testsupport.TestIssuer;
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -61,9 +64,15 @@ class MemberEventsTest {
         events.close();
     }
 
+    /** Added by the organizer. */
     private EntityExchangeResult<JsonNode> join(String body) {
+        return joinAs(TestIssuer.shared().organizer(), body);
+    }
+
+    private EntityExchangeResult<JsonNode> joinAs(String authorization, String body) {
         return http.post()
                 .uri("/api/members")
+                .header(HttpHeaders.AUTHORIZATION, authorization)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange()
@@ -76,6 +85,7 @@ class MemberEventsTest {
     private EntityExchangeResult<JsonNode> rename(String memberId, String displayName) {
         return http.put()
                 .uri("/api/members/{id}/display-name", memberId)
+                .header(HttpHeaders.AUTHORIZATION, TestIssuer.shared().organizer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"displayName\": \"" + displayName + "\"}")
                 .exchange()
@@ -88,6 +98,7 @@ class MemberEventsTest {
     private EntityExchangeResult<JsonNode> leave(String memberId) {
         return http.post()
                 .uri("/api/members/{id}/leave", memberId)
+                .header(HttpHeaders.AUTHORIZATION, TestIssuer.shared().organizer())
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -107,8 +118,10 @@ class MemberEventsTest {
     @Test
     @DisplayName("joined, renamed and left arrive in order, keyed by member id, with the version of the ETag")
     void joinedRenamedLeft() {
-        var email = "sangkyung-" + UUID.randomUUID() + "@example.com";
-        var joined = join("{\"displayName\": \"이상경\", \"email\": \"" + email + "\"}");
+        var account = "sanggyeong-" + UUID.randomUUID();
+        var email = account + "@example.com";
+        var joined =
+                joinAs(TestIssuer.shared().member(account), "{\"displayName\": \"이상경\", \"email\": \"" + email + "\"}");
         var memberId = joined.getResponseBody().get("id").asString();
         var renamed = rename(memberId, "이상경 (스터디장)");
         var left = leave(memberId);
@@ -134,13 +147,21 @@ class MemberEventsTest {
 
         var joinedData = data(received.get(0));
         assertThat(joinedData.propertyNames())
-                .containsExactlyInAnyOrder("memberId", "memberVersion", "displayName", "email", "joinedAt");
+                .containsExactlyInAnyOrder("memberId", "memberVersion", "displayName", "email", "joinedAt", "account");
         assertThat(joinedData.get("memberId").asString()).isEqualTo(memberId);
         assertThat(joinedData.get("memberVersion").asLong())
                 .isEqualTo(etag(joined))
                 .isEqualTo(1);
         assertThat(joinedData.get("displayName").asString()).isEqualTo("이상경");
-        assertThat(joinedData.get("email").asString()).isEqualTo(email);
+        assertThat(joinedData.get("account").asString())
+                .as("the member's account: the subject of the token they joined with")
+                .isEqualTo(account);
+        assertThat(joinedData.get("email").isNull())
+                .as("the e-mail stays in member-service (be frugal, 9.6)")
+                .isTrue();
+        assertThat(joined.getResponseBody().get("email").asString())
+                .as("though the member has one")
+                .isEqualTo(email);
         assertThat(joinedData.get("joinedAt").asString())
                 .isEqualTo(joined.getResponseBody().get("joinedAt").asString());
 
@@ -159,15 +180,19 @@ class MemberEventsTest {
     }
 
     @Test
-    @DisplayName("a member without e-mail is published with \"email\": null")
-    void joinedWithoutEmail() {
-        var memberId =
-                join("{\"displayName\": \"김상초\"}").getResponseBody().get("id").asString();
+    @DisplayName("a member nobody signs in as is published with \"account\": null, and \"email\": null as always")
+    void joinedWithoutAccount() {
+        var memberId = join("{\"displayName\": \"김상초\", \"email\": \"sangcho-" + UUID.randomUUID() + "@example.com\"}")
+                .getResponseBody()
+                .get("id")
+                .asString();
 
         var received = events.awaitSubject(memberId, 1, TIMEOUT);
 
         var data = data(received.get(0));
-        assertThat(data.has("email")).isTrue();
+        assertThat(data.has("account")).isTrue();
+        assertThat(data.get("account").isNull()).isTrue();
+        assertThat(data.has("email")).as("the field stays for v1 consumers").isTrue();
         assertThat(data.get("email").isNull()).isTrue();
     }
 
@@ -175,7 +200,7 @@ class MemberEventsTest {
     @DisplayName("a rolled-back change is never published")
     void rolledBackChangeIsNeverPublished() {
         var rolledBack = transaction.execute(status -> {
-            var member = members.join("김태현", null);
+            var member = members.join(new Actor("organizer", true, true, false), "김태현", null, null);
             status.setRollbackOnly();
             return member.id().toString();
         });
@@ -196,6 +221,7 @@ class MemberEventsTest {
                 .isZero();
         http.get()
                 .uri("/api/members/{id}", rolledBack)
+                .header(HttpHeaders.AUTHORIZATION, TestIssuer.shared().organizer())
                 .exchange()
                 .expectStatus()
                 .isNotFound();

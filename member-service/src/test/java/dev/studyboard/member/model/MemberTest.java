@@ -21,7 +21,7 @@ class MemberTest {
         @Test
         @DisplayName("is active from the given time and not yet stored (version 0)")
         void joinsActive() {
-            var member = Member.join("이상경", "sangkyung@example.com", JOINED);
+            var member = Member.join("이상경", "sangkyung@example.com", "sanggyeong", JOINED);
 
             assertThat(member.id()).isNotNull();
             assertThat(member.displayName()).isEqualTo("이상경");
@@ -35,7 +35,7 @@ class MemberTest {
         @Test
         @DisplayName("keeps the display name as written, trimmed")
         void trimsDisplayName() {
-            var member = Member.join("  김상초 ", null, JOINED);
+            var member = Member.join("  김상초 ", null, null, JOINED);
 
             assertThat(member.displayName()).isEqualTo("김상초");
         }
@@ -43,28 +43,58 @@ class MemberTest {
         @Test
         @DisplayName("may have no e-mail: a blank one means none")
         void blankEmailIsNone() {
-            assertThat(Member.join("김태현", null, JOINED).email()).isEmpty();
-            assertThat(Member.join("김태현", "  ", JOINED).email()).isEmpty();
-            assertThat(Member.join("김태현", " taehyun@example.com ", JOINED).email())
+            assertThat(Member.join("김태현", null, null, JOINED).email()).isEmpty();
+            assertThat(Member.join("김태현", "  ", null, JOINED).email()).isEmpty();
+            assertThat(Member.join("김태현", " taehyun@example.com ", null, JOINED).email())
                     .contains("taehyun@example.com");
+        }
+
+        @Test
+        @DisplayName("is linked to the account it joins with, exactly as the token names it, or to none")
+        void linksAccount() {
+            var member = Member.join("이상경", null, "sanggyeong", JOINED);
+
+            assertThat(member.account()).contains("sanggyeong");
+            assertThat(member.belongsTo("sanggyeong")).isTrue();
+            assertThat(member.belongsTo("Sanggyeong"))
+                    .as("an identifier, compared exactly")
+                    .isFalse();
+            assertThat(member.belongsTo(null)).isFalse();
+            var nobodys = Member.join("김상초", null, null, JOINED);
+            assertThat(nobodys.account()).isEmpty();
+            assertThat(nobodys.belongsTo(null)).as("no account is nobody's").isFalse();
+        }
+
+        @Test
+        @DisplayName("refuses a blank account, or one longer than 255 characters")
+        void rejectsBadAccount() {
+            assertThatThrownBy(() -> Member.join("이상경", null, " ", JOINED))
+                    .isInstanceOfSatisfying(
+                            InvalidMemberException.class,
+                            e -> assertThat(e.field()).isEqualTo("account"));
+            assertThat(Member.join("이상경", null, "a".repeat(255), JOINED).account())
+                    .isPresent();
+            assertThatThrownBy(() -> Member.join("이상경", null, "a".repeat(256), JOINED))
+                    .isInstanceOf(InvalidMemberException.class);
         }
 
         @Test
         @DisplayName("needs a display name that is not blank")
         void rejectsBlankDisplayName() {
-            assertThatThrownBy(() -> Member.join(" ", null, JOINED))
+            assertThatThrownBy(() -> Member.join(" ", null, null, JOINED))
                     .isInstanceOfSatisfying(InvalidMemberException.class, e -> {
                         assertThat(e.field()).isEqualTo("displayName");
                         assertThat(e.reason()).isEqualTo("must not be blank");
                     });
-            assertThatThrownBy(() -> Member.join(null, null, JOINED)).isInstanceOf(InvalidMemberException.class);
+            assertThatThrownBy(() -> Member.join(null, null, null, JOINED)).isInstanceOf(InvalidMemberException.class);
         }
 
         @Test
         @DisplayName("accepts 100 characters of display name and rejects 101")
         void limitsDisplayName() {
-            assertThat(Member.join("가".repeat(100), null, JOINED).displayName()).hasSize(100);
-            assertThatThrownBy(() -> Member.join("가".repeat(101), null, JOINED))
+            assertThat(Member.join("가".repeat(100), null, null, JOINED).displayName())
+                    .hasSize(100);
+            assertThatThrownBy(() -> Member.join("가".repeat(101), null, null, JOINED))
                     .isInstanceOfSatisfying(
                             InvalidMemberException.class,
                             e -> assertThat(e.field()).isEqualTo("displayName"));
@@ -78,7 +108,7 @@ class MemberTest {
         @Test
         @DisplayName("can be renamed; the new name is trimmed and checked")
         void renames() {
-            var member = Member.join("이상경", null, JOINED);
+            var member = Member.join("이상경", null, null, JOINED);
 
             member.rename(" 이상경 (스터디장) ");
 
@@ -92,7 +122,7 @@ class MemberTest {
         @Test
         @DisplayName("can leave: then LEFT, with the time it left")
         void leaves() {
-            var member = Member.join("김상초", null, JOINED);
+            var member = Member.join("김상초", null, null, JOINED);
 
             member.leave(LATER);
 
@@ -108,7 +138,7 @@ class MemberTest {
         @Test
         @DisplayName("cannot leave again")
         void cannotLeaveTwice() {
-            var member = Member.join("김태현", null, JOINED);
+            var member = Member.join("김태현", null, null, JOINED);
             member.leave(LATER);
 
             assertThatThrownBy(() -> member.leave(LATER.plusSeconds(60))).isInstanceOf(MemberHasLeftException.class);
@@ -118,7 +148,7 @@ class MemberTest {
         @Test
         @DisplayName("cannot be renamed")
         void cannotBeRenamed() {
-            var member = Member.join("김태현", null, JOINED);
+            var member = Member.join("김태현", null, null, JOINED);
             member.leave(LATER);
 
             assertThatThrownBy(() -> member.rename("다른 이름")).isInstanceOf(MemberHasLeftException.class);

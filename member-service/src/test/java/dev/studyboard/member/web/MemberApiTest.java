@@ -3,6 +3,7 @@ package dev.studyboard.member.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studyboard.member.MemberIntegrationTest;
+import dev.studyboard.testsupport.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,16 @@ class MemberApiTest {
     @Autowired
     RestTestClient http;
 
+    /** The organizer, who may do everything here (who else may, and what they see: MemberAuthorizationTest). */
+    RestTestClient asOrganizer;
+
+    @BeforeEach
+    void signInAsOrganizer() {
+        asOrganizer = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestIssuer.shared().organizer())
+                .build();
+    }
+
     /** Adds a member and returns its path, {@code /api/members/{id}}. */
     private String join(String displayName) {
         return joinWith("{\"displayName\": \"" + displayName + "\"}");
@@ -40,7 +52,8 @@ class MemberApiTest {
     }
 
     private String joinWith(String body) {
-        return http.post()
+        return asOrganizer
+                .post()
                 .uri("/api/members")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
@@ -54,7 +67,8 @@ class MemberApiTest {
     }
 
     private RestTestClient.ResponseSpec rename(String member, String displayName, String ifMatch) {
-        var request = http.put()
+        var request = asOrganizer
+                .put()
                 .uri(member + "/display-name")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"displayName\": \"" + displayName + "\"}");
@@ -65,7 +79,7 @@ class MemberApiTest {
     }
 
     private RestTestClient.ResponseSpec leave(String member) {
-        return http.post().uri(member + "/leave").exchange();
+        return asOrganizer.post().uri(member + "/leave").exchange();
     }
 
     private static String uniqueEmail(String name) {
@@ -81,7 +95,8 @@ class MemberApiTest {
         void joinThenGet() {
             var email = uniqueEmail("sangkyung");
 
-            var created = http.post()
+            var created = asOrganizer
+                    .post()
                     .uri("/api/members")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"displayName\": \" 이상경 \", \"email\": \"" + email + "\"}")
@@ -101,7 +116,8 @@ class MemberApiTest {
             assertThat(member.joinedAt()).isNotNull();
             assertThat(member.leftAt()).isNull();
             assertThat(member.version()).isEqualTo(1);
-            http.get()
+            asOrganizer
+                    .get()
                     .uri("/api/members/{id}", member.id())
                     .exchange()
                     .expectStatus()
@@ -117,7 +133,8 @@ class MemberApiTest {
         void nullsAreWritten() {
             var member = join("김상초");
 
-            http.get()
+            asOrganizer
+                    .get()
                     .uri(member)
                     .exchange()
                     .expectStatus()
@@ -145,7 +162,8 @@ class MemberApiTest {
                     .jsonPath("$.displayName")
                     .isEqualTo("김태현 (발표)");
 
-            http.get()
+            asOrganizer
+                    .get()
                     .uri(member)
                     .exchange()
                     .expectHeader()
@@ -173,7 +191,13 @@ class MemberApiTest {
                     .jsonPath("$.leftAt")
                     .isNotEmpty();
 
-            http.get().uri(member).exchange().expectBody().jsonPath("$.status").isEqualTo("LEFT");
+            asOrganizer
+                    .get()
+                    .uri(member)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("LEFT");
         }
 
         @Test
@@ -184,7 +208,8 @@ class MemberApiTest {
             var left = join("000 paging B");
             leave(left).expectStatus().isOk();
 
-            http.get()
+            asOrganizer
+                    .get()
                     .uri("/api/members?status=active&page=0&size=2")
                     .exchange()
                     .expectStatus()
@@ -202,7 +227,8 @@ class MemberApiTest {
                     .value(Integer.class, total -> assertThat(total).isGreaterThanOrEqualTo(2))
                     .jsonPath("$.page.totalPages")
                     .value(Integer.class, pages -> assertThat(pages).isGreaterThanOrEqualTo(1));
-            http.get()
+            asOrganizer
+                    .get()
                     .uri("/api/members?status=active&page=1&size=1")
                     .exchange()
                     .expectStatus()
@@ -210,7 +236,8 @@ class MemberApiTest {
                     .expectBody()
                     .jsonPath("$.members[0].displayName")
                     .isEqualTo("000 paging C");
-            http.get()
+            asOrganizer
+                    .get()
                     .uri("/api/members?status=left&size=100")
                     .exchange()
                     .expectStatus()
@@ -220,7 +247,8 @@ class MemberApiTest {
                     .isEqualTo("000 paging B")
                     .jsonPath("$.members[*].status")
                     .value(List.class, statuses -> assertThat(statuses).containsOnly("LEFT"));
-            http.get()
+            asOrganizer
+                    .get()
                     .uri("/api/members?size=3")
                     .exchange()
                     .expectStatus()
@@ -244,7 +272,8 @@ class MemberApiTest {
                 """)
         @DisplayName("a new member: answers RFC 9457 problem details naming the field and the reason")
         void rejectsInvalidMember(String why, String field, String body) {
-            http.post()
+            asOrganizer
+                    .post()
                     .uri("/api/members")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
@@ -271,7 +300,8 @@ class MemberApiTest {
         void limitsDisplayName() {
             joinWith("{\"displayName\": \"" + "가".repeat(100) + "\"}");
 
-            http.post()
+            asOrganizer
+                    .post()
                     .uri("/api/members")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"displayName\": \"" + "가".repeat(101) + "\"}")
@@ -290,7 +320,8 @@ class MemberApiTest {
         @Test
         @DisplayName("names every invalid field at once")
         void namesEveryField() {
-            http.post()
+            asOrganizer
+                    .post()
                     .uri("/api/members")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -315,7 +346,8 @@ class MemberApiTest {
                     .jsonPath("$.errors[0].field")
                     .isEqualTo("displayName");
 
-            http.get()
+            asOrganizer
+                    .get()
                     .uri(member)
                     .exchange()
                     .expectHeader()
@@ -331,7 +363,8 @@ class MemberApiTest {
             var email = uniqueEmail("taken");
             join("이상경", email);
 
-            http.post()
+            asOrganizer
+                    .post()
                     .uri("/api/members")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"displayName\": \"김상초\", \"email\": \"" + email.toUpperCase() + "\"}")
@@ -359,7 +392,8 @@ class MemberApiTest {
                 """)
         @DisplayName("a list query out of range answers 400 naming the parameter")
         void rejectsBadListQuery(String query, String parameter) {
-            http.get()
+            asOrganizer
+                    .get()
                     .uri("/api/members?" + query)
                     .exchange()
                     .expectStatus()
@@ -376,7 +410,8 @@ class MemberApiTest {
         @Test
         @DisplayName("answers 400 for a body that is not JSON")
         void rejectsNonJson() {
-            http.post()
+            asOrganizer
+                    .post()
                     .uri("/api/members")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{not json")
@@ -390,7 +425,8 @@ class MemberApiTest {
         @Test
         @DisplayName("answers 400 naming memberId for an id that is not a UUID")
         void rejectsMalformedId() {
-            http.get()
+            asOrganizer
+                    .get()
                     .uri("/api/members/이상경")
                     .exchange()
                     .expectStatus()
@@ -403,7 +439,8 @@ class MemberApiTest {
         @Test
         @DisplayName("answers 404 for an unknown member, to read, rename or leave")
         void unknownMember() {
-            http.get()
+            asOrganizer
+                    .get()
                     .uri(UNKNOWN)
                     .exchange()
                     .expectStatus()
@@ -437,7 +474,7 @@ class MemberApiTest {
                     .jsonPath("$.detail")
                     .value(String.class, detail -> assertThat(detail).contains("has left"));
 
-            http.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+            asOrganizer.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
         }
 
         @Test
@@ -452,7 +489,8 @@ class MemberApiTest {
                     .expectHeader()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-            http.get()
+            asOrganizer
+                    .get()
                     .uri(member)
                     .exchange()
                     .expectBody()
@@ -485,14 +523,16 @@ class MemberApiTest {
                     .expectBody()
                     .jsonPath("$.currentVersion")
                     .isEqualTo(2);
-            http.post()
+            asOrganizer
+                    .post()
                     .uri(member + "/leave")
                     .header(HttpHeaders.IF_MATCH, "\"1\"")
                     .exchange()
                     .expectStatus()
                     .isEqualTo(HttpStatus.PRECONDITION_FAILED);
 
-            http.get()
+            asOrganizer
+                    .get()
                     .uri(member)
                     .exchange()
                     .expectBody()
@@ -507,7 +547,8 @@ class MemberApiTest {
         void leavesWithCurrentIfMatch() {
             var member = join("김상초");
 
-            http.post()
+            asOrganizer
+                    .post()
                     .uri(member + "/leave")
                     .header(HttpHeaders.IF_MATCH, "\"1\"")
                     .exchange()
@@ -544,7 +585,7 @@ class MemberApiTest {
 
             assertThat(codes).filteredOn(code -> code == 200).hasSize(1);
             assertThat(codes).filteredOn(code -> code != 200).allMatch(code -> code == 409 || code == 412);
-            http.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+            asOrganizer.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
         }
 
         @Test
@@ -554,7 +595,8 @@ class MemberApiTest {
 
             var codes = simultaneously(
                     6,
-                    i -> http.post()
+                    i -> asOrganizer
+                            .post()
                             .uri("/api/members")
                             .contentType(MediaType.APPLICATION_JSON)
                             .body("{\"displayName\": \"writer " + i + "\", \"email\": \"" + email + "\"}")

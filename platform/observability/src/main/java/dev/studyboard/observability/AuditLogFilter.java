@@ -16,11 +16,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Audit log: every state-changing request (POST, PUT, PATCH, DELETE) is recorded on the {@code audit} logger
  * with who made it, what it was, how it ended and the trace id that leads to everything it caused.
  *
- * <p>Who: the authenticated caller once security arrives; until then {@code anonymous} and the client address
- * the gateway forwarded. The entries are key-value pairs, so the JSON logs of the containers carry them as
- * fields a log store can search.
+ * <p>Who: the caller the service's security verified (the token's subject, name and client), which it leaves in
+ * the request attribute {@link #CALLER}; otherwise {@code anonymous} and the client address the gateway forwarded.
+ * Refused requests (401, 403) are recorded too: this filter runs outside the security filters. The entries are
+ * key-value pairs, so the JSON logs of the containers carry them as fields a log store can search.
  */
 public class AuditLogFilter extends OncePerRequestFilter {
+
+    /** The request attribute holding the verified {@link Caller}, set by the security filters. */
+    public static final String CALLER = AuditLogFilter.class.getName() + ".caller";
+
+    /**
+     * Who made a request, as a verified token says.
+     *
+     * @param subject  the account of a person, the client id of a machine client
+     * @param name     a person's display name, or null
+     * @param clientId the client the token was issued to
+     */
+    public record Caller(String subject, String name, String clientId) {}
 
     private static final Logger AUDIT = LoggerFactory.getLogger("audit");
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -50,10 +63,13 @@ public class AuditLogFilter extends OncePerRequestFilter {
             status = response.getStatus();
         } finally {
             var what = request.getMethod() + " " + request.getRequestURI();
-            var who = caller(request);
+            var caller = request.getAttribute(CALLER) instanceof Caller verified ? verified : null;
+            var who = caller != null ? caller.subject() : anonymous(request);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             AUDIT.atInfo()
                     .addKeyValue("audit.who", who)
+                    .addKeyValue("audit.name", caller != null ? caller.name() : null)
+                    .addKeyValue("audit.client_id", caller != null ? caller.clientId() : null)
                     .addKeyValue("audit.what", what)
                     .addKeyValue("audit.status", status)
                     .addKeyValue("audit.trace_id", traceId)
@@ -61,10 +77,7 @@ public class AuditLogFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String caller(HttpServletRequest request) {
-        if (request.getUserPrincipal() != null) {
-            return request.getUserPrincipal().getName();
-        }
+    private static String anonymous(HttpServletRequest request) {
         // The right-most X-Forwarded-For entry is the one our gateway added; the ones before it come from the
         // client and could say anything.
         var forwardedFor = request.getHeader("X-Forwarded-For");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -36,6 +37,9 @@ class ReplicationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @LocalManagementPort
+    int managementPort;
 
     final UpstreamEvents upstream = new UpstreamEvents();
 
@@ -219,7 +223,8 @@ class ReplicationTest {
         }
 
         @Test
-        @DisplayName("time every consumed event and report the consumer's lag, on /actuator/prometheus too")
+        @DisplayName(
+                "time every consumed event and report the consumer's lag, on /actuator/prometheus (management port) too")
         void consumerMetricsMove() {
             double before = consumed("catalog.events");
 
@@ -228,7 +233,10 @@ class ReplicationTest {
 
             await().atMost(TIMEOUT)
                     .untilAsserted(() -> assertThat(consumed("catalog.events")).isGreaterThan(before));
-            var scrape = http.get()
+            var actuator = RestTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + managementPort)
+                    .build();
+            var scrape = actuator.get()
                     .uri("/actuator/prometheus")
                     .exchange()
                     .expectStatus()
@@ -342,6 +350,59 @@ class ReplicationTest {
                             .expectBody()
                             .jsonPath("$.displayName")
                             .isEqualTo("김태현 (스터디장)"));
+        }
+
+        @Test
+        @DisplayName("a joined member's account (who signs in as them) is kept; their e-mail never is (seed 002 9.6)")
+        void accountKeptEmailNot() {
+            var memberId = UUID.randomUUID();
+            var account = "taehyun-" + memberId;
+            upstream.member(
+                    memberId,
+                    "joined",
+                    Map.of(
+                            "memberId",
+                            memberId,
+                            "memberVersion",
+                            1,
+                            "displayName",
+                            "김태현",
+                            "email",
+                            "taehyun@example.com", // as an older member-service still published it
+                            "account",
+                            account,
+                            "joinedAt",
+                            "2026-11-28T00:00:00Z"));
+
+            await().atMost(TIMEOUT).until(() -> replicated(memberId) != null);
+
+            assertThat(replicated(memberId))
+                    .containsEntry("account", account)
+                    .doesNotContainValue("taehyun@example.com");
+        }
+
+        @Test
+        @DisplayName("a joined event from before accounts existed still applies: the member has no account")
+        void joinedWithoutAccount() {
+            var memberId = UUID.randomUUID();
+
+            upstream.memberJoined(memberId, "김상초");
+
+            await().atMost(TIMEOUT).until(() -> replicated(memberId) != null);
+            assertThat(replicated(memberId))
+                    .containsEntry("display_name", "김상초")
+                    .containsEntry("account", null);
+        }
+
+        private Map<String, Object> replicated(UUID memberId) {
+            return jdbc
+                    .sql("SELECT * FROM member_replica WHERE member_id = :id")
+                    .param("id", memberId)
+                    .query()
+                    .listOfRows()
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
         }
     }
 }

@@ -17,7 +17,12 @@ public interface AssignmentRepository {
     /** The assignments of these sections of a book, where there are any. */
     List<Assignment> findAll(UUID bookId, List<String> items);
 
-    /** @throws ConcurrentAssignmentChangeException if someone else changed it since it was read */
+    /**
+     * Saves the assignment if the stored one is still the version it was changed from (none stored: version 0).
+     * Of concurrent saves from the same version exactly one succeeds, whether the row exists yet or not.
+     *
+     * @throws AssignmentProblems.ConcurrentAssignmentChangeException if someone else changed it since it was read
+     */
     void save(Assignment assignment);
 
     void delete(SectionRef section);

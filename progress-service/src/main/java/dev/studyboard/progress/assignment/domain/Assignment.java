@@ -56,6 +56,25 @@ public class Assignment {
         record(v -> new SectionAssigned(section, v, at, memberId));
     }
 
+    /**
+     * A member takes the section for themself: only a free one. Unlike {@link #assignTo}, it never takes work away
+     * from someone else; taking one's own section again changes nothing.
+     *
+     * @throws SectionTakenException if someone else has it, open or done
+     */
+    public void takeFor(UUID memberId, Instant at) {
+        Objects.requireNonNull(memberId, "memberId");
+        if (assignee != null && !assignee.equals(memberId)) {
+            throw new SectionTakenException(section);
+        }
+        assignTo(memberId, at);
+    }
+
+    /** True if {@code memberId} writes this section up (open or done). */
+    public boolean isAssignedTo(UUID memberId) {
+        return memberId.equals(assignee);
+    }
+
     /** Takes the writer off an open section; it goes back to the to-do list. */
     public void unassign(Reason reason, Instant at) {
         if (assignee == null) {

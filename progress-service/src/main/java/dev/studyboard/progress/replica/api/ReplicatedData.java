@@ -16,8 +16,16 @@ public interface ReplicatedData {
     /** {@code empty} if no event about this member has arrived (yet). */
     Optional<MemberStanding> member(UUID memberId);
 
+    /**
+     * The member an account (a token's subject) acts as: who "me" is. {@code empty} if that account never joined,
+     * or its joining has not reached this service yet.
+     */
+    Optional<AccountMember> memberByAccount(String account);
+
     enum MemberStanding {
         ACTIVE,
         LEFT
     }
+
+    record AccountMember(UUID memberId, MemberStanding standing) {}
 }

@@ -9,7 +9,12 @@ public sealed interface MemberChange {
 
     long memberVersion();
 
-    record MemberJoined(UUID memberId, long memberVersion, String displayName) implements MemberChange {}
+    /**
+     * @param account the account the member signs in with (the token's subject); {@code null} in an event from
+     *     before accounts existed, which still applies
+     */
+    record MemberJoined(UUID memberId, long memberVersion, String displayName, String account)
+            implements MemberChange {}
 
     record MemberRenamed(UUID memberId, long memberVersion, String displayName) implements MemberChange {}
 

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the replica of the members this service needs (names for the board, who is still active) in step with
- * {@code member.events}, each event applied once and in order ({@link IdempotentConsumer}). A member who leaves
- * is announced ({@link MemberLeftGroup}) in the same transaction, so their open write-ups are released with it.
+ * Keeps the replica of the members this service needs (names for the board, who is still active, which account
+ * acts as which member) in step with {@code member.events}, each event applied once and in order ({@link
+ * IdempotentConsumer}). A member who leaves is announced ({@link MemberLeftGroup}) in the same transaction, so
+ * their open write-ups are released with it.
  */
 @Service
 public class MemberReplication {
@@ -38,7 +39,7 @@ public class MemberReplication {
             return;
         }
         if (change instanceof MemberJoined e) {
-            members.insert(memberId, e.memberVersion(), e.displayName());
+            members.insert(memberId, e.memberVersion(), e.displayName(), e.account());
         } else if (change instanceof MemberRenamed e) {
             members.rename(memberId, e.memberVersion(), e.displayName());
         } else if (change instanceof MemberLeft e) {

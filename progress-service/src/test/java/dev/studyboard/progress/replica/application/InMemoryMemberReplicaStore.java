@@ -8,7 +8,7 @@ import java.util.UUID;
 /** The member replica in a map. */
 class InMemoryMemberReplicaStore implements MemberReplicaStore {
 
-    record Member(long version, String displayName, boolean active) {}
+    record Member(long version, String displayName, String account, boolean active) {}
 
     private final Map<UUID, Member> members = new HashMap<>();
 
@@ -23,18 +23,19 @@ class InMemoryMemberReplicaStore implements MemberReplicaStore {
     }
 
     @Override
-    public void insert(UUID memberId, long version, String displayName) {
-        members.put(memberId, new Member(version, displayName, true));
+    public void insert(UUID memberId, long version, String displayName, String account) {
+        members.put(memberId, new Member(version, displayName, account, true));
     }
 
     @Override
     public void rename(UUID memberId, long version, String displayName) {
-        members.put(
-                memberId, new Member(version, displayName, members.get(memberId).active()));
+        var member = members.get(memberId);
+        members.put(memberId, new Member(version, displayName, member.account(), member.active()));
     }
 
     @Override
     public void markLeft(UUID memberId, long version) {
-        members.put(memberId, new Member(version, members.get(memberId).displayName(), false));
+        var member = members.get(memberId);
+        members.put(memberId, new Member(version, member.displayName(), member.account(), false));
     }
 }

@@ -43,19 +43,27 @@ class MemberReplicationTest {
     class InOrder {
 
         @Test
-        @DisplayName("a member who joins is copied, active; a rename replaces the name")
+        @DisplayName("a member who joins is copied, active, with their account; a rename replaces the name")
         void joinedAndRenamed() {
-            apply(new MemberJoined(이상경, 1, "이상경"));
+            apply(new MemberJoined(이상경, 1, "이상경", "sanggyeong"));
             apply(new MemberRenamed(이상경, 2, "이상경 (스터디장)"));
 
-            assertThat(member()).isEqualTo(new Member(2, "이상경 (스터디장)", true));
+            assertThat(member()).isEqualTo(new Member(2, "이상경 (스터디장)", "sanggyeong", true));
             assertThat(announced).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a joined event from before accounts existed still applies, with no account")
+        void joinedWithoutAccount() {
+            apply(new MemberJoined(이상경, 1, "이상경", null));
+
+            assertThat(member()).isEqualTo(new Member(1, "이상경", null, true));
         }
 
         @Test
         @DisplayName("a member who leaves is marked inactive first, then announced, so their open work is released")
         void left() {
-            apply(new MemberJoined(이상경, 1, "이상경"));
+            apply(new MemberJoined(이상경, 1, "이상경", "sanggyeong"));
 
             apply(new MemberLeft(이상경, 2));
 
@@ -72,7 +80,7 @@ class MemberReplicationTest {
         @Test
         @DisplayName("old news is ignored")
         void oldNews() {
-            apply(new MemberJoined(이상경, 1, "이상경"));
+            apply(new MemberJoined(이상경, 1, "이상경", "sanggyeong"));
             apply(new MemberRenamed(이상경, 2, "newer"));
 
             apply(new MemberRenamed(이상경, 2, "older"));
@@ -83,7 +91,7 @@ class MemberReplicationTest {
         @Test
         @DisplayName("a skipped version is refused")
         void gap() {
-            apply(new MemberJoined(이상경, 1, "이상경"));
+            apply(new MemberJoined(이상경, 1, "이상경", "sanggyeong"));
 
             assertThatThrownBy(() -> apply(new MemberLeft(이상경, 3))).isInstanceOf(ReplicaGapException.class);
             assertThat(member().active()).isTrue();

@@ -32,6 +32,14 @@ class CatalogApiDocumentation {
                         ProblemDocumentation::isConditional,
                         "The chapter or section"
                                 + " already exists, or another request changed the book at the same moment")
+                .answers(
+                        HttpStatus.UNAUTHORIZED,
+                        ProblemDocumentation::isChange,
+                        "No valid bearer token: a change needs one (reading needs none)")
+                .answers(
+                        HttpStatus.FORBIDDEN,
+                        ProblemDocumentation::isChange,
+                        "Only the organizer or a client granted catalog.write changes the catalog")
                 .invalidFieldExample("chapters[0].sections[1].item", "must be an item number like 3.1 or 4.10");
     }
 }

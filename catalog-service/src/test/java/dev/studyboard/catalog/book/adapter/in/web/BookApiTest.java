@@ -3,12 +3,14 @@ package dev.studyboard.catalog.book.adapter.in.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studyboard.catalog.CatalogIntegrationTest;
+import dev.studyboard.testsupport.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,11 +44,23 @@ class BookApiTest {
             }
             """;
 
+    /** Anyone: reads need no token. */
     @Autowired
     RestTestClient http;
 
+    /** The organizer, who may change the catalog (who else may: CatalogAuthorizationTest). */
+    RestTestClient asOrganizer;
+
+    @BeforeEach
+    void signInAsOrganizer() {
+        asOrganizer = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestIssuer.shared().organizer())
+                .build();
+    }
+
     private String register(String body) {
-        var location = http.post()
+        var location = asOrganizer
+                .post()
                 .uri("/api/catalog/books")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
@@ -97,7 +111,8 @@ class BookApiTest {
         void editsChaptersAndSections() {
             var book = register(BOOK);
 
-            http.post()
+            asOrganizer
+                    .post()
                     .uri(book + "/chapters")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -109,7 +124,8 @@ class BookApiTest {
                     .valueEquals(HttpHeaders.LOCATION, book + "/chapters/5")
                     .expectHeader()
                     .valueEquals(HttpHeaders.ETAG, "\"2\"");
-            http.post()
+            asOrganizer
+                    .post()
                     .uri(book + "/chapters/5/sections")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -117,7 +133,8 @@ class BookApiTest {
                     .exchange()
                     .expectStatus()
                     .isCreated();
-            http.put()
+            asOrganizer
+                    .put()
                     .uri(book + "/chapters/5/sections/5.1")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -125,7 +142,8 @@ class BookApiTest {
                     .exchange()
                     .expectStatus()
                     .isOk();
-            http.put()
+            asOrganizer
+                    .put()
                     .uri(book + "/chapters/3")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -133,12 +151,18 @@ class BookApiTest {
                     .exchange()
                     .expectStatus()
                     .isOk();
-            http.delete()
+            asOrganizer
+                    .delete()
                     .uri(book + "/chapters/4/sections/4.10")
                     .exchange()
                     .expectStatus()
                     .isOk();
-            http.delete().uri(book + "/chapters/4").exchange().expectStatus().isOk();
+            asOrganizer
+                    .delete()
+                    .uri(book + "/chapters/4")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
 
             http.get()
                     .uri(book)
@@ -171,7 +195,7 @@ class BookApiTest {
         void removesBook() {
             var book = register(BOOK);
 
-            http.delete().uri(book).exchange().expectStatus().isNoContent();
+            asOrganizer.delete().uri(book).exchange().expectStatus().isNoContent();
 
             http.get().uri(book).exchange().expectStatus().isNotFound();
         }
@@ -231,7 +255,8 @@ class BookApiTest {
                 """)
         @DisplayName("answers RFC 9457 problem details naming the field and the reason")
         void rejectsInvalidBook(String why, String field, String body) {
-            http.post()
+            asOrganizer
+                    .post()
                     .uri("/api/catalog/books")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
@@ -254,7 +279,8 @@ class BookApiTest {
         @Test
         @DisplayName("names every invalid field at once")
         void namesEveryField() {
-            http.post()
+            asOrganizer
+                    .post()
                     .uri("/api/catalog/books")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -283,7 +309,8 @@ class BookApiTest {
         @Test
         @DisplayName("answers 400 for a body that is not JSON, and stores nothing")
         void rejectsNonJson() {
-            http.post()
+            asOrganizer
+                    .post()
                     .uri("/api/catalog/books")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{not json")
@@ -306,7 +333,8 @@ class BookApiTest {
                     .isNotFound()
                     .expectHeader()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            http.put()
+            asOrganizer
+                    .put()
                     .uri(book + "/chapters/9")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -314,7 +342,8 @@ class BookApiTest {
                     .exchange()
                     .expectStatus()
                     .isNotFound();
-            http.delete()
+            asOrganizer
+                    .delete()
                     .uri(book + "/chapters/3/sections/3.9")
                     .exchange()
                     .expectStatus()
@@ -326,7 +355,8 @@ class BookApiTest {
         void duplicates() {
             var book = register(BOOK);
 
-            http.post()
+            asOrganizer
+                    .post()
                     .uri(book + "/chapters")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -334,7 +364,8 @@ class BookApiTest {
                     .exchange()
                     .expectStatus()
                     .isEqualTo(HttpStatus.CONFLICT);
-            http.post()
+            asOrganizer
+                    .post()
                     .uri(book + "/chapters/3/sections")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("""
@@ -353,7 +384,8 @@ class BookApiTest {
         @DisplayName("a change with a stale If-Match answers 412 with the current version and changes nothing")
         void staleIfMatch() {
             var book = register(BOOK);
-            http.put()
+            asOrganizer
+                    .put()
                     .uri(book + "/chapters/3")
                     .header(HttpHeaders.IF_MATCH, "\"1\"")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -365,7 +397,8 @@ class BookApiTest {
                     .expectHeader()
                     .valueEquals(HttpHeaders.ETAG, "\"2\"");
 
-            http.put()
+            asOrganizer
+                    .put()
                     .uri(book + "/chapters/3")
                     .header(HttpHeaders.IF_MATCH, "\"1\"")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -400,7 +433,8 @@ class BookApiTest {
                 IntStream.range(0, writers)
                         .forEach(i -> statuses.add(pool.submit(() -> {
                             start.await();
-                            return http.put()
+                            return asOrganizer
+                                    .put()
                                     .uri(book + "/chapters/3")
                                     .header(HttpHeaders.IF_MATCH, "\"1\"")
                                     .contentType(MediaType.APPLICATION_JSON)

@@ -8,6 +8,7 @@ import dev.studyboard.catalog.book.application.BookRegistration;
 import dev.studyboard.catalog.book.domain.Chapter;
 import dev.studyboard.testsupport.CloudEventRecorder;
 import dev.studyboard.testsupport.KafkaOutage;
+import dev.studyboard.testsupport.TestIssuer;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -52,11 +54,17 @@ class CatalogEventsTest {
     @Autowired
     JsonMapper json;
 
+    /** The organizer, who may change the catalog. */
+    RestTestClient asOrganizer;
+
     CloudEventRecorder events;
 
     @BeforeEach
     void recordCatalogEvents() {
         events = CloudEventRecorder.from("catalog.events");
+        asOrganizer = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestIssuer.shared().organizer())
+                .build();
     }
 
     @AfterEach
@@ -69,7 +77,8 @@ class CatalogEventsTest {
                 {"title": "%s", "authors": ["Sam Newman"],
                  "chapters": [{"number": 4, "title": "통합", "sections": [{"item": "4.8", "title": "비동기 이벤트 기반 협업", "page": 118}]}]}
                 """.formatted(title);
-        var location = http.post()
+        var location = asOrganizer
+                .post()
                 .uri("/api/catalog/books")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
@@ -83,7 +92,8 @@ class CatalogEventsTest {
     }
 
     private void renameChapter(String bookId, String title) {
-        http.put()
+        asOrganizer
+                .put()
                 .uri("/api/catalog/books/{id}/chapters/4", bookId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"title\": \"" + title + "\"}")

@@ -61,6 +61,12 @@ class JdbcAssignmentRepository implements AssignmentRepository {
     /**
      * Inserts the first version or updates the one this change started from, in one statement. If the row is
      * at another version (someone else changed it meanwhile), nothing matches and the change is refused.
+     *
+     * <p>Why this is race-free without locking the read: members racing to take a free section have all read "no
+     * row" and all insert version 1. PostgreSQL lets the first insert through and makes the others wait on its
+     * key until it commits; each then takes the {@code ON CONFLICT} branch, finds version 1 where it expected 0,
+     * updates nothing, and is refused (no duplicate-key error to translate, no retry loop). If the first rolls
+     * back, the next one inserts instead. An existing row works the same way under its row lock.
      */
     @Override
     public void save(Assignment assignment) {

@@ -2,12 +2,16 @@ package dev.studyboard.progress.replica.adapter.out.persistence;
 
 import dev.studyboard.progress.replica.application.MemberReplicaStore;
 import dev.studyboard.progress.replica.application.ReplicaVersion;
+import java.sql.Types;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The member replica in plain SQL: a member who left stays, inactive, so the board still names their work. */
+/**
+ * The member replica in plain SQL: a member who left stays, inactive, so the board still names their work. It
+ * keeps the member's account (who acts as them) but never their e-mail.
+ */
 @Repository
 class JdbcMemberReplicaStore implements MemberReplicaStore {
 
@@ -26,12 +30,14 @@ class JdbcMemberReplicaStore implements MemberReplicaStore {
     }
 
     @Override
-    public void insert(UUID memberId, long version, String displayName) {
-        update(
-                "INSERT INTO member_replica (member_id, display_name, active, version) VALUES (?, ?, TRUE, ?)",
-                memberId,
-                displayName,
-                version);
+    public void insert(UUID memberId, long version, String displayName, String account) {
+        jdbc.sql("INSERT INTO member_replica (member_id, display_name, account, active, version)"
+                        + " VALUES (:memberId, :displayName, :account, TRUE, :version)")
+                .param("memberId", memberId)
+                .param("displayName", displayName)
+                .param("account", account, Types.VARCHAR) // typed, so an event without one stores NULL
+                .param("version", version)
+                .update();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.studyboard.progress.replica.adapter.out.persistence;
 
 import dev.studyboard.progress.replica.api.ReplicatedData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +36,19 @@ class JdbcReplicatedData implements ReplicatedData {
     public Optional<MemberStanding> member(UUID memberId) {
         return jdbc.sql("SELECT active FROM member_replica WHERE member_id = :id FOR SHARE")
                 .param("id", memberId)
-                .query((rs, n) -> rs.getBoolean("active") ? MemberStanding.ACTIVE : MemberStanding.LEFT)
+                .query((rs, n) -> standing(rs))
                 .optional();
+    }
+
+    @Override
+    public Optional<AccountMember> memberByAccount(String account) {
+        return jdbc.sql("SELECT member_id, active FROM member_replica WHERE account = :account FOR SHARE")
+                .param("account", account)
+                .query((rs, n) -> new AccountMember(rs.getObject("member_id", UUID.class), standing(rs)))
+                .optional();
+    }
+
+    private static MemberStanding standing(ResultSet rs) throws SQLException {
+        return rs.getBoolean("active") ? MemberStanding.ACTIVE : MemberStanding.LEFT;
     }
 }

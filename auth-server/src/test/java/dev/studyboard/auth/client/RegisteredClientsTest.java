@@ -1,0 +1,79 @@
+package dev.studyboard.auth.client;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The configured clients are checked before the server starts")
+class RegisteredClientsTest {
+
+    private static RegisteredClients registering(String clientId, ClientProperties.Client client) {
+        return new RegisteredClients(
+                new ClientProperties(Map.of(clientId, client), Duration.ofMinutes(10), Duration.ofHours(8)),
+                null,
+                null,
+                null,
+                null); // not reached: the check happens when the registration is created
+    }
+
+    @Test
+    @DisplayName("Swagger UI as configured is accepted")
+    void swaggerUi() {
+        assertThatCode(() -> registering(
+                        "swagger-ui",
+                        new ClientProperties.Client(
+                                null,
+                                null,
+                                List.of("authorization_code", "refresh_token"),
+                                List.of("http://localhost:8080/swagger-ui/oauth2-redirect.html"),
+                                List.of("openid", "profile", "email"),
+                                false)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("a client that acts for a person never gets an API scope: a person's rights come from their roles")
+    void personWithApiScope() {
+        assertThatThrownBy(() -> registering(
+                        "swagger-ui",
+                        new ClientProperties.Client(
+                                null,
+                                null,
+                                List.of("authorization_code"),
+                                List.of("http://localhost:8080/cb"),
+                                List.of("openid", "catalog.write"),
+                                false)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("catalog.write");
+    }
+
+    @Test
+    @DisplayName("a machine client has client credentials as its only grant")
+    void machineAndPerson() {
+        assertThatThrownBy(() -> registering(
+                        "demo-loader",
+                        new ClientProperties.Client(
+                                null,
+                                "secret",
+                                List.of("client_credentials", "authorization_code"),
+                                List.of("http://localhost:8080/cb"),
+                                List.of("catalog.write"),
+                                false)))
+                .hasMessageContaining("client_credentials is a machine client's only grant");
+    }
+
+    @Test
+    @DisplayName("an authorization code client needs its redirect URIs")
+    void noRedirect() {
+        assertThatThrownBy(() -> registering(
+                        "swagger-ui",
+                        new ClientProperties.Client(
+                                null, null, List.of("authorization_code"), List.of(), List.of("openid"), false)))
+                .hasMessageContaining("redirect-uris");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.studyboard.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+@DisplayName("The loader's configuration (application.yml)")
+class DemoLoaderPropertiesTest {
+
+    private static DemoLoaderProperties bind() throws IOException {
+        var environment = new StandardEnvironment();
+        for (var source :
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
+            environment.getPropertySources().addLast(source);
+        }
+        ConfigurationPropertySources.attach(environment);
+        return Binder.get(environment).bindOrCreate("studyboard.demo", DemoLoaderProperties.class);
+    }
+
+    @Test
+    @DisplayName("links the three writers of the notes to their demo accounts, by their Korean names")
+    void accounts() throws IOException {
+        assertThat(bind().accounts())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        "이상경", "sanggyeong",
+                        "김상초", "sangcho",
+                        "김태현", "taehyun"));
+    }
+
+    @Test
+    @DisplayName("sends everything to the gateway unless a service's own URL is given")
+    void urls() throws IOException {
+        var demo = bind();
+
+        assertThat(demo.baseUrl()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(demo.catalogUrl()).isEqualTo(demo.baseUrl());
+        assertThat(demo.memberUrl()).isEqualTo(demo.baseUrl());
+        assertThat(demo.progressUrl()).isEqualTo(demo.baseUrl());
+        assertThat(demo.readerName()).isEqualTo("독자");
+    }
+}
