@@ -1,5 +1,7 @@
 -- The people who can sign in. The username is the subject (sub) of their tokens and member-service's
 -- member.account; the password is stored encoded by Spring Security's DelegatingPasswordEncoder ({bcrypt}...).
+-- email: the identity provider's contact for the person, only ever in the ID token with the email scope (see
+-- Account); member-service's member e-mail is the study group's, and neither is copied from the other.
 CREATE TABLE account (
     username            varchar(64)  PRIMARY KEY,
     password            varchar(500) NOT NULL,

@@ -121,7 +121,10 @@ class ClientRateLimitGatewayFilterFactory
                 headers.set("RateLimit-Policy", policy);
                 headers.set(
                         "RateLimit", "limit=%d, remaining=%d, reset=%d".formatted(config.getLimit(), remaining, reset));
-                return permitted ? chain.filter(exchange) : tooManyRequests(exchange, reset);
+                return permitted
+                        ? chain.filter(exchange)
+                        : tooManyRequests(
+                                exchange, reset, "You sent more requests than your limit; wait and try again");
             });
         };
     }
@@ -150,18 +153,19 @@ class ClientRateLimitGatewayFilterFactory
     }
 
     /** Whole seconds, rounded up: a client that waits that long is past the boundary. */
-    private static long seconds(long nanos) {
+    static long seconds(long nanos) {
         return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
-    private static Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds) {
+    /** 429 problem details with {@code Retry-After}; {@code detail} is a fixed text (written into the JSON as is). */
+    static Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds, String detail) {
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
         var body = """
                 {"type":"https://studyboard.dev/problems/rate-limited","title":"Too many requests","status":429,\
-                "detail":"You sent more requests than your limit; wait and try again"}""";
+                "detail":"%s"}""".formatted(detail);
         var buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
     }

@@ -20,15 +20,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class GatewayApiDocumentation {
 
-    /** The scheme's name, as an operation that needs a token names it ({@code @SecurityRequirement}). */
-    static final String SIGN_IN = "study-board-sign-in";
+    /**
+     * The scheme's name, as an operation that needs a token names it ({@code @SecurityRequirement}): the services'
+     * own (platform/security's {@code ApiSecurityDocumentation.SCHEME}), so Swagger UI shows one scheme throughout.
+     */
+    static final String SCHEME = "study-board";
 
     @Bean
     OpenAPI gatewayApi(@Value("${studyboard.auth.public-url}") String authServer) {
         var flow = new OAuthFlow()
                 .authorizationUrl(authServer + "/oauth2/authorize")
                 .tokenUrl(authServer + "/oauth2/token")
-                .refreshUrl(authServer + "/oauth2/token")
                 .scopes(new Scopes()
                         .addString("openid", "who you are (OpenID Connect)")
                         .addString("profile", "your name")
@@ -44,6 +46,6 @@ class GatewayApiDocumentation {
                         .version("v1")
                         .description("What the gateway answers itself: the member dashboard (API composition) and"
                                 + " the system's description. The services' documents are listed beside it."))
-                .components(new Components().addSecuritySchemes(SIGN_IN, signIn));
+                .components(new Components().addSecuritySchemes(SCHEME, signIn));
     }
 }

@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * caller may do is decided by the service that owns the data, which checks the same token again (defence in
  * depth). The token itself goes on to the services unchanged (token relay).
  *
+ * <p>A 401 is answered before any rate limit per principal; an address that keeps sending refused tokens is
+ * stopped before this chain instead ({@link FailedAuthenticationLimit}).
+ *
  * <p>Bearer tokens only: no session, no cookies, so no CSRF to defend against.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,8 +39,9 @@ class GatewaySecurity {
     };
 
     @Bean
-    SecurityWebFilterChain edgeRules(ServerHttpSecurity http, JsonMapper json) {
-        var problems = new SecurityProblems(json);
+    SecurityWebFilterChain edgeRules(
+            ServerHttpSecurity http, JsonMapper json, FailedAuthenticationLimit failedAuthentications) {
+        var problems = new SecurityProblems(json, failedAuthentications);
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

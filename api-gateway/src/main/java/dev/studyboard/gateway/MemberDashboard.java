@@ -67,7 +67,7 @@ class MemberDashboard {
     @GetMapping("/api/dashboard/members/{memberId}")
     @Operation(
             summary = "A member with their assigned sections: member-service and progress-service in one answer",
-            security = @SecurityRequirement(name = GatewayApiDocumentation.SIGN_IN))
+            security = @SecurityRequirement(name = GatewayApiDocumentation.SCHEME))
     Mono<Dashboard> dashboard(@PathVariable UUID memberId) {
         var member = part(MEMBER_SERVICE, "http://member-service/api/members/{id}", memberId, Member.class);
         var work = part(

@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.access.server.BearerTokenServerAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 and 403 at the gateway as RFC 9457 problem details, answered before any route, like the services' own
  * (platform/security). Spring Security's bearer-token handlers write the {@code WWW-Authenticate} header
  * (RFC 6750) first; they would also end the response, so they get one that cannot be ended and this writes the
- * body after them.
+ * body after them. A refused token counts against its address ({@link FailedAuthenticationLimit}).
  */
 class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
@@ -27,14 +28,20 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
             new BearerTokenServerAuthenticationEntryPoint();
     private final BearerTokenServerAccessDeniedHandler bearerDenied = new BearerTokenServerAccessDeniedHandler();
     private final JsonMapper json;
+    private final FailedAuthenticationLimit failedAuthentications;
 
-    SecurityProblems(JsonMapper json) {
+    SecurityProblems(JsonMapper json, FailedAuthenticationLimit failedAuthentications) {
         this.json = json;
+        this.failedAuthentications = failedAuthentications;
     }
 
     /** 401: no token where one is needed, or a token that is not valid here (signature, issuer, audience, expiry). */
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        // A token was sent and refused (a missing one is an AuthenticationCredentialsNotFoundException).
+        if (failure instanceof OAuth2AuthenticationException) {
+            failedAuthentications.recordFailure(exchange);
+        }
         var detail = failure instanceof InvalidBearerTokenException
                 ? "The bearer token is not valid here: " + failure.getMessage()
                 : "Sign in: this request needs a bearer token.";

@@ -307,7 +307,8 @@ class GatewaySecurityTest {
     class SwaggerAuthorize {
 
         @Test
-        @DisplayName("with the authorization code flow at the auth-server's public address, in the gateway's document")
+        @DisplayName("with the authorization code flow at the auth-server's public address, in the gateway's document,"
+                + " under the services' scheme name (one scheme in Swagger UI)")
         void securityScheme() {
             var document = http.get()
                     .uri("/v3/api-docs")
@@ -318,13 +319,15 @@ class GatewaySecurityTest {
                     .returnResult()
                     .getResponseBody();
 
-            var flow = document.at(
-                    "/components/securitySchemes/" + GatewayApiDocumentation.SIGN_IN + "/flows/authorizationCode");
+            // "study-board": the name the services' documents use (platform/security's ApiSecurityDocumentation)
+            assertThat(document.at("/components/securitySchemes").propertyNames())
+                    .containsExactly("study-board");
+            var flow = document.at("/components/securitySchemes/study-board/flows/authorizationCode");
             assertThat(flow.get("authorizationUrl").asString())
                     .isEqualTo("http://auth.example.test:9000/oauth2/authorize");
             assertThat(flow.get("tokenUrl").asString()).isEqualTo("http://auth.example.test:9000/oauth2/token");
             assertThat(document.at("/paths/~1api~1dashboard~1members~1{memberId}/get/security/0")
-                            .has(GatewayApiDocumentation.SIGN_IN))
+                            .has("study-board"))
                     .isTrue();
         }
 

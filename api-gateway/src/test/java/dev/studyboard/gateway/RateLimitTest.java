@@ -27,9 +27,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * The rate limit per principal, with a limit small enough to reach: 3 requests a minute. Each test is a caller of
- * its own (a new subject, client or loopback address), so no test spends another's allowance. 127.0.0.9 plays the
- * trusted proxy (an ingress); every other loopback address is a client connecting directly.
+ * The rate limit per principal, with a limit small enough to reach: 3 requests a minute; and 3 refused tokens a
+ * minute per address. Each test is a caller of its own (a new subject, client or loopback address), so no test
+ * spends another's allowance. 127.0.0.9 plays the trusted proxy (an ingress); every other loopback address is a
+ * client connecting directly.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,7 +38,9 @@ import reactor.netty.http.client.HttpClient;
             "eureka.client.enabled=false",
             "GATEWAY_RATE_LIMIT=3",
             "GATEWAY_RATE_PERIOD=1m",
-            "GATEWAY_TRUSTED_PROXIES=127.0.0.9/32"
+            "GATEWAY_TRUSTED_PROXIES=127.0.0.9/32",
+            "GATEWAY_FAILED_AUTH_LIMIT=3",
+            "GATEWAY_FAILED_AUTH_PERIOD=1m"
         })
 @AutoConfigureWebTestClient
 @Import(TestIssuer.Properties.class)
@@ -75,12 +78,16 @@ class RateLimitTest {
     @LocalServerPort
     int port;
 
-    /** A client whose connections come from {@code address} (any of 127.0.0.0/8 is this machine). */
-    private WebTestClient from(String address) {
+    /** A client of the gateway on {@code port} whose connections come from {@code address} (127.0.0.0/8: here). */
+    static WebTestClient connectingFrom(String address, int port) {
         var connections = HttpClient.create().bindAddress(() -> new InetSocketAddress(address, 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(connections))
                 .baseUrl("http://127.0.0.1:" + port)
                 .build();
+    }
+
+    private WebTestClient from(String address) {
+        return connectingFrom(address, port);
     }
 
     private static String newMember() {
@@ -290,6 +297,67 @@ class RateLimitTest {
                             "Retry-After",
                             seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
             refused.expectBody().jsonPath("$.status").isEqualTo(429);
+        }
+    }
+
+    @Nested
+    @DisplayName("stops an address that keeps sending refused tokens (3 a minute), before any token is checked")
+    class FailedAuthentications {
+
+        /** Signed with a key the issuer never published. */
+        private final String forged = ISSUER.token().signedByStranger().bearer();
+
+        private WebTestClient.ResponseSpec books(WebTestClient client, String authorization) {
+            return client.get()
+                    .uri("/api/catalog/books")
+                    .header(HttpHeaders.AUTHORIZATION, authorization)
+                    .exchange();
+        }
+
+        @Test
+        @DisplayName("after 3 refused tokens from one address, 429 from that address until the minute has passed,"
+                + " even with a valid token; another address is unaffected")
+        void refusedAddress() {
+            var forger = from("127.0.0.5");
+            for (int i = 0; i < LIMIT; i++) {
+                books(forger, forged).expectStatus().isUnauthorized();
+            }
+
+            var refused = books(forger, newMember())
+                    .expectStatus()
+                    .isEqualTo(429)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .value(
+                            "Retry-After",
+                            seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+            refused.expectBody().jsonPath("$.status").isEqualTo(429);
+            forger.get().uri("/api/catalog/books").exchange().expectStatus().isEqualTo(429);
+            books(from("127.0.0.6"), newMember()).expectStatus().isOk();
+        }
+
+        @Test
+        @DisplayName("a valid token is never counted: after 2 refused ones, valid tokens still pass")
+        void validTokensNotCounted() {
+            var client = from("127.0.0.8");
+            books(client, forged).expectStatus().isUnauthorized();
+            books(client, forged).expectStatus().isUnauthorized();
+
+            for (int i = 0; i < LIMIT; i++) {
+                books(client, newMember()).expectStatus().isOk();
+            }
+        }
+
+        @Test
+        @DisplayName("a request without a token is not counted: a 401 for a missing token stops no one")
+        void missingTokenNotCounted() {
+            var client = from("127.0.0.7");
+            for (int i = 0; i <= LIMIT; i++) {
+                client.get().uri("/api/members").exchange().expectStatus().isUnauthorized();
+            }
+
+            client.get().uri("/api/catalog/books").exchange().expectStatus().isOk();
         }
     }
 }

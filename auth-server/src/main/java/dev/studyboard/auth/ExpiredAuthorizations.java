@@ -10,9 +10,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes the authorizations whose every code and token has expired: Spring Authorization Server keeps each one (a
- * row per sign-in, per device flow, per machine token) and never deletes it. Replicas may all run it; deleting the
- * same rows twice does no harm.
+ * Removes the authorizations that can no longer be used: Spring Authorization Server keeps each one (a row per
+ * sign-in, per device flow, per machine token) and never deletes it. One whose every code and token has expired goes
+ * a while after the last expiry; an unfinished one (an authorization request abandoned at the login or consent page:
+ * only a {@code state}, nothing issued, so no expiry) a while after it began ({@code created_at}, V4). Replicas may
+ * all run it; deleting the same rows twice does no harm.
  */
 @Component
 @EnableScheduling
@@ -21,27 +23,37 @@ class ExpiredAuthorizations {
     private static final Logger log = LoggerFactory.getLogger(ExpiredAuthorizations.class);
 
     private final JdbcClient jdbc;
-    private final Duration grace;
+    private final Duration expiredKeptFor;
+    private final Duration unfinishedKeptFor;
 
     ExpiredAuthorizations(
-            JdbcClient jdbc, @Value("${studyboard.auth.expired-authorizations-kept-for:1h}") Duration grace) {
+            JdbcClient jdbc,
+            @Value("${studyboard.auth.expired-authorizations-kept-for:1h}") Duration expiredKeptFor,
+            @Value("${studyboard.auth.unfinished-authorizations-kept-for:1h}") Duration unfinishedKeptFor) {
         this.jdbc = jdbc;
-        this.grace = grace;
+        this.expiredKeptFor = expiredKeptFor;
+        this.unfinishedKeptFor = unfinishedKeptFor;
     }
 
     @Scheduled(
             initialDelayString = "${studyboard.auth.expired-authorizations-cleanup-every:15m}",
             fixedDelayString = "${studyboard.auth.expired-authorizations-cleanup-every:15m}")
     int removeExpired() {
-        // greatest() ignores the tokens an authorization never had; one with none at all is left alone
+        // greatest() ignores the tokens an authorization never had, and is null when it had none at all: then its
+        // age decides.
         int removed = jdbc.sql("""
                         delete from oauth2_authorization
-                         where greatest(authorization_code_expires_at, access_token_expires_at,
-                                        oidc_id_token_expires_at, refresh_token_expires_at,
-                                        user_code_expires_at, device_code_expires_at)
-                               < now() - make_interval(secs => ?)""").param(grace.toSeconds()).update();
+                         where coalesce(greatest(authorization_code_expires_at, access_token_expires_at,
+                                                 oidc_id_token_expires_at, refresh_token_expires_at,
+                                                 user_code_expires_at, device_code_expires_at)
+                                          + make_interval(secs => :expiredKeptFor),
+                                        created_at + make_interval(secs => :unfinishedKeptFor))
+                               < now()""")
+                .param("expiredKeptFor", expiredKeptFor.toSeconds())
+                .param("unfinishedKeptFor", unfinishedKeptFor.toSeconds())
+                .update();
         if (removed > 0) {
-            log.info("Removed {} expired authorizations", removed);
+            log.info("Removed {} expired or unfinished authorizations", removed);
         }
         return removed;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -13,6 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AuthServerTest
 @DisplayName("A person signing in to Swagger UI (authorization code + PKCE, over HTTP)")
 class AuthorizationCodeTest {
+
+    private static final String CLI_REDIRECT = "http://127.0.0.1:8765/callback";
+    private static final Pattern CONSENT_STATE = Pattern.compile("name=\"state\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -67,7 +71,15 @@ class AuthorizationCodeTest {
             // frugal with personal data: the e-mail is in the ID token for the client, never in the access token
             // that every service sees
             assertThat(jwt.getClaims()).doesNotContainKey("email");
-            assertThat(tokens).containsKey("refresh_token").containsEntry("token_type", "Bearer");
+            assertThat(tokens).containsEntry("token_type", "Bearer");
+        }
+
+        @Test
+        @DisplayName("gets no refresh token: a public client in the browser signs in again (Spring's rule, kept)")
+        void noRefreshToken() {
+            var tokens = SignIn.swaggerUi(browser, "sanggyeong", AuthServerTest.PASSWORD);
+
+            assertThat(tokens).containsKey("access_token").doesNotContainKey("refresh_token");
         }
 
         @Test
@@ -111,6 +123,54 @@ class AuthorizationCodeTest {
         assertThat(jwt.getSubject()).isEqualTo("organizer");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("member", "organizer");
         assertThat(jwt.getClaimAsString("name")).isEqualTo("스터디 운영자");
+    }
+
+    @Test
+    @DisplayName("the CLI's loopback sign-in (RFC 8252) gets no refresh token either, though the CLI may refresh:"
+            + " only its device flow answers one")
+    void cliLoopback() {
+        // given the CLI sends the person to sign in, with its loopback redirect
+        var pkce = Pkce.create();
+        var consent = SignIn.toCode(
+                browser,
+                "organizer",
+                AuthServerTest.PASSWORD,
+                SignIn.authorizeUrl("study-board-cli", CLI_REDIRECT, pkce, "s-cli"));
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+
+        // when the person confirms the scopes, and the CLI exchanges the code
+        var approved = browser.post(
+                "/oauth2/authorize",
+                "client_id",
+                "study-board-cli",
+                "state",
+                consentState(consent.body()),
+                "scope",
+                "profile",
+                "scope",
+                "email");
+        var location = Browser.location(approved);
+        assertThat(location).startsWith(CLI_REDIRECT);
+        var token = Browser.client(browser.base())
+                .post(
+                        "/oauth2/token",
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        Browser.query(location).get("code"),
+                        "redirect_uri",
+                        CLI_REDIRECT,
+                        "client_id",
+                        "study-board-cli",
+                        "code_verifier",
+                        pkce.verifier());
+
+        // then it has an access token for the person, and no refresh token
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        var tokens = Browser.json(token);
+        assertThat(resourceServer.decode((String) tokens.get("access_token")).getSubject())
+                .isEqualTo("organizer");
+        assertThat(tokens).doesNotContainKey("refresh_token");
     }
 
     @Nested
@@ -236,6 +296,12 @@ class AuthorizationCodeTest {
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
                     .isEmpty();
         }
+    }
+
+    private static String consentState(String consentPage) {
+        var state = CONSENT_STATE.matcher(consentPage);
+        assertThat(state.find()).as("a state in the consent page").isTrue();
+        return state.group(1);
     }
 
     private ResourceServerCheck resourceServerFor(String audience) {

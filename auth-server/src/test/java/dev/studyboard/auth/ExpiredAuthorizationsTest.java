@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @AuthServerTest
-@DisplayName("Expired authorizations are removed from the database")
+@DisplayName("Expired and unfinished authorizations are removed from the database")
 class ExpiredAuthorizationsTest {
 
     @Autowired
@@ -21,14 +21,31 @@ class ExpiredAuthorizationsTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** An authorization that began days ago: its age does not matter while a token of it is still good. */
     private String authorization(Instant accessTokenExpiresAt, Instant refreshTokenExpiresAt) {
         var id = UUID.randomUUID().toString();
         jdbc.sql("""
                         insert into oauth2_authorization (id, registered_client_id, principal_name,
                             authorization_grant_type, access_token_value, access_token_expires_at,
-                            refresh_token_value, refresh_token_expires_at)
-                        values (?, 'some-client', 'someone', 'authorization_code', 'a', ?, 'r', ?)""")
-                .params(id, Timestamp.from(accessTokenExpiresAt), timestamp(refreshTokenExpiresAt))
+                            refresh_token_value, refresh_token_expires_at, created_at)
+                        values (?, 'some-client', 'someone', 'authorization_code', 'a', ?, 'r', ?, ?)""")
+                .params(
+                        id,
+                        Timestamp.from(accessTokenExpiresAt),
+                        timestamp(refreshTokenExpiresAt),
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(3))))
+                .update();
+        return id;
+    }
+
+    /** An authorization request that never got further than its state (abandoned at the login or consent page). */
+    private String unfinished(Instant createdAt) {
+        var id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        insert into oauth2_authorization (id, registered_client_id, principal_name,
+                            authorization_grant_type, state, created_at)
+                        values (?, 'some-client', 'someone', 'authorization_code', ?, ?)""")
+                .params(id, UUID.randomUUID().toString(), Timestamp.from(createdAt))
                 .update();
         return id;
     }
@@ -61,5 +78,21 @@ class ExpiredAuthorizationsTest {
         assertThat(exists(longExpired)).isFalse();
         assertThat(exists(refreshable)).isTrue();
         assertThat(exists(justExpired)).isTrue();
+    }
+
+    @Test
+    @DisplayName("an unfinished one (only a state, nothing issued, so no expiry) once it is an hour old, not before")
+    void removesAbandoned() {
+        // given
+        var now = Instant.now();
+        var abandoned = unfinished(now.minus(Duration.ofHours(2)));
+        var inProgress = unfinished(now.minus(Duration.ofMinutes(5)));
+
+        // when
+        cleanup.removeExpired();
+
+        // then
+        assertThat(exists(abandoned)).isFalse();
+        assertThat(exists(inProgress)).isTrue();
     }
 }

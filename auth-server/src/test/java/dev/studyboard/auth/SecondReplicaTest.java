@@ -52,23 +52,15 @@ class SecondReplicaTest {
     @Test
     @DisplayName("accepts the refresh token the first one issued (the authorizations are in the database)")
     void refreshTokenElsewhere() {
-        // given tokens issued by the first replica
-        var tokens = SignIn.swaggerUi(first, "sanggyeong", AuthServerTest.PASSWORD);
+        // given the CLI signed in by the device flow on the first replica
+        var tokens = DeviceSignIn.tokens(Browser.client(first.base()), "sanggyeong", AuthServerTest.PASSWORD);
 
-        // when Swagger UI refreshes at the second one
-        var refreshed = Browser.client(second.base())
-                .post(
-                        "/oauth2/token",
-                        "grant_type",
-                        "refresh_token",
-                        "refresh_token",
-                        (String) tokens.get("refresh_token"),
-                        "client_id",
-                        "swagger-ui");
+        // when it refreshes at the second one
+        var refreshed = DeviceSignIn.refresh(Browser.client(second.base()), (String) tokens.get("refresh_token"));
 
         // then it gets new tokens for the same person, which both replicas' keys verify
-        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-        var accessToken = (String) Browser.json(refreshed).get("access_token");
+        assertThat(refreshed).containsKeys("access_token", "refresh_token");
+        var accessToken = (String) refreshed.get("access_token");
         assertThat(ResourceServerCheck.of(second.base()).decode(accessToken).getSubject())
                 .isEqualTo("sanggyeong");
         assertThat(ResourceServerCheck.of(first.base()).decode(accessToken).getClaimAsStringList("roles"))

@@ -34,6 +34,7 @@ class TokenClaimsTest {
 
     String username;
     Browser browser;
+    Browser cli;
 
     @BeforeEach
     void anOrganizer() {
@@ -46,30 +47,23 @@ class TokenClaimsTest {
                 Set.of(Role.MEMBER, Role.ORGANIZER),
                 true));
         browser = Browser.at("http://127.0.0.1:" + port);
+        cli = Browser.client(browser.base());
     }
 
     private Map<String, Object> refresh(Map<String, Object> tokens) {
-        return Browser.json(Browser.client(browser.base())
-                .post(
-                        "/oauth2/token",
-                        "grant_type",
-                        "refresh_token",
-                        "refresh_token",
-                        (String) tokens.get("refresh_token"),
-                        "client_id",
-                        "swagger-ui"));
+        return DeviceSignIn.refresh(cli, (String) tokens.get("refresh_token"));
     }
 
     @Test
     @DisplayName("a role taken away is gone from the next refreshed access token")
     void roleTakenAway() {
-        // given an organizer signed in
-        var tokens = SignIn.swaggerUi(browser, username, "temp-password");
-        var check = ResourceServerCheck.of(browser.base());
+        // given an organizer signed in to the CLI
+        var tokens = DeviceSignIn.tokens(cli, username, "temp-password");
+        var check = ResourceServerCheck.of(cli.base());
         assertThat(check.decode((String) tokens.get("access_token")).getClaimAsStringList("roles"))
                 .containsExactly("member", "organizer");
 
-        // when they are no longer an organizer, and Swagger UI refreshes
+        // when they are no longer an organizer, and the CLI refreshes
         jdbc.sql("update account set roles = '{member}' where username = ?")
                 .param(username)
                 .update();
@@ -83,7 +77,7 @@ class TokenClaimsTest {
     @Test
     @DisplayName("an account that was disabled gets no new token")
     void disabled() {
-        var tokens = SignIn.swaggerUi(browser, username, "temp-password");
+        var tokens = DeviceSignIn.tokens(cli, username, "temp-password");
 
         jdbc.sql("update account set enabled = false where username = ?")
                 .param(username)

@@ -3,6 +3,7 @@ package dev.studyboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.studyboard.testsupport.BrowserlessLogin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

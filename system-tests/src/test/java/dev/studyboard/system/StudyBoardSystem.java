@@ -2,6 +2,7 @@ package dev.studyboard.system;
 
 import dev.studyboard.demo.ClientCredentials;
 import dev.studyboard.system.RunningService.Launch;
+import dev.studyboard.testsupport.BrowserlessLogin;
 import dev.studyboard.testsupport.SharedContainers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

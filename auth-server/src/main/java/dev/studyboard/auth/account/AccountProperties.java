@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("studyboard.auth")
 public record AccountProperties(@DefaultValue List<Seed> accounts) {
 
+    /** @param email optional, see {@link Account#email()} */
     public record Seed(String username, String password, String displayName, String email, List<String> roles) {}
 }

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The registered clients ({@code studyboard.auth.clients.<client-id>}), written into the database at every start.
  *
  * @param accessTokenTimeToLive short: an access token cannot be revoked at the resource servers, only outlived
- * @param refreshTokenTimeToLive how long a person stays signed in to Swagger UI or the CLI without a new login
+ * @param refreshTokenTimeToLive how long the CLI, signed in by the device flow, stays signed in without a new login
+ *     (the only refresh tokens issued: Spring Authorization Server gives a public client none after an authorization
+ *     code, and the machine clients ask again with their secret)
  */
 @ConfigurationProperties("studyboard.auth")
 public record ClientProperties(
@@ -21,8 +23,9 @@ public record ClientProperties(
     /**
      * @param secret a confidential client's secret (from the environment); none: a public client, which proves
      *     itself with PKCE instead and cannot use client credentials
-     * @param grantTypes {@code authorization_code}, {@code refresh_token}, {@code client_credentials},
-     *     {@code urn:ietf:params:oauth:grant-type:device_code}
+     * @param grantTypes {@code authorization_code}, {@code client_credentials},
+     *     {@code urn:ietf:params:oauth:grant-type:device_code}, and {@code refresh_token} (for a public client only
+     *     together with the device code)
      * @param consent whether the person confirms the scopes the first time (for the CLI's device flow: the person
      *     sees which client they let in, so a code sent by someone else is not approved blindly)
      */

@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /**
  * Accepts the {@code client_id} of {@link PublicClientRequestConverter} when that client is registered as public
- * (authentication method {@code none}): it has no secret to prove, and what protects its tokens is the device code or
+ * (authentication method {@code none}), as Spring Authorization Server's device-grant sample does ({@code
+ * DeviceClientAuthenticationProvider}): it has no secret to prove, and what protects its tokens is the device code or
  * the single-use refresh token it must present. A request with a PKCE {@code code_verifier} is left to Spring
  * Authorization Server's own provider, which checks it.
  */

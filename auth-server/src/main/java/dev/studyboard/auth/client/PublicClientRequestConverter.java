@@ -20,6 +20,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * device code or refresh token grant. Spring Authorization Server identifies a public client only by its PKCE
  * {@code code_verifier}, which those requests do not have; a request with a secret or an Authorization header is
  * left to the converters that check it.
+ *
+ * <p>The device part is what Spring Authorization Server's device-grant sample adds ({@code
+ * DeviceClientAuthenticationConverter}). The refresh part goes one step further: Spring gives a public client a
+ * refresh token in the device grant (never after an authorization code), and without this the CLI could not present
+ * it. What protects it is that it works once ({@code reuseRefreshTokens=false}) and only for the client it was issued
+ * to.
  */
 public final class PublicClientRequestConverter implements AuthenticationConverter {
 

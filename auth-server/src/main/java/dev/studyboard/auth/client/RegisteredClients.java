@@ -101,7 +101,8 @@ class RegisteredClients implements ApplicationRunner {
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(properties.accessTokenTimeToLive())
                         .refreshTokenTimeToLive(properties.refreshTokenTimeToLive())
-                        // Rotation: a refresh token works once, so a stolen one is found out at the next refresh
+                        // Rotation: a refresh token works once, so a copy is refused (invalid_grant) after either
+                        // holder has refreshed. It revokes nothing: whoever refreshed first keeps the chain going.
                         .reuseRefreshTokens(false)
                         .build());
         repository.save(builder.build());
@@ -137,6 +138,13 @@ class RegisteredClients implements ApplicationRunner {
             // What a person may do comes from their roles, never from a scope a client asks for.
             throw new IllegalStateException("studyboard.auth.clients." + clientId + ": a client that acts for a person"
                     + " gets only the scopes " + PERSON_SCOPES + ", not " + client.scopes());
+        }
+        if (!StringUtils.hasText(client.secret())
+                && client.grantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN.getValue())
+                && !client.grantTypes().contains(AuthorizationGrantType.DEVICE_CODE.getValue())) {
+            // Spring Authorization Server gives a public client a refresh token in the device grant only.
+            throw new IllegalStateException("studyboard.auth.clients." + clientId
+                    + ": a public client gets a refresh token from the device grant only, and has none");
         }
         if (client.grantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue())
                 && client.redirectUris().isEmpty()) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  *   <li>access token: {@code aud} = [client id, {@code study-board-api}], {@code client_id}, {@code scope}; for a
  *       person also {@code roles} ({@code ["member"]}, {@code ["member","organizer"]}) and {@code name}; {@code sub}
  *       is the person's username, or the client's id for a machine client (client credentials, no roles);
- *   <li>ID token: {@code name}, {@code preferred_username}, and {@code email} when the {@code email} scope was granted.
+ *   <li>ID token: {@code name}, {@code preferred_username}, and {@code email} when the {@code email} scope was granted
+ *       (the only place the account's e-mail ever goes).
  * </ul>
  *
  * <p>Roles and name are read from the account each time a token is issued, a refreshed one included: a role taken

@@ -29,11 +29,46 @@ class RegisteredClientsTest {
                         new ClientProperties.Client(
                                 null,
                                 null,
-                                List.of("authorization_code", "refresh_token"),
+                                List.of("authorization_code"),
                                 List.of("http://localhost:8080/swagger-ui/oauth2-redirect.html"),
                                 List.of("openid", "profile", "email"),
                                 false)))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("the CLI as configured is accepted: it may refresh what its device flow got")
+    void cli() {
+        assertThatCode(() -> registering(
+                        "study-board-cli",
+                        new ClientProperties.Client(
+                                null,
+                                null,
+                                List.of(
+                                        "urn:ietf:params:oauth:grant-type:device_code",
+                                        "authorization_code",
+                                        "refresh_token"),
+                                List.of("http://127.0.0.1:8765/callback"),
+                                List.of("openid", "profile", "email"),
+                                true)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName(
+            "a public client without the device grant is not registered with refresh_token: it would never get one")
+    void publicClientRefresh() {
+        assertThatThrownBy(() -> registering(
+                        "swagger-ui",
+                        new ClientProperties.Client(
+                                null,
+                                null,
+                                List.of("authorization_code", "refresh_token"),
+                                List.of("http://localhost:8080/swagger-ui/oauth2-redirect.html"),
+                                List.of("openid"),
+                                false)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refresh token from the device grant only");
     }
 
     @Test

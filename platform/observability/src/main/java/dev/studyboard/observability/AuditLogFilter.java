@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with who made it, what it was, how it ended and the trace id that leads to everything it caused.
  *
  * <p>Who: the caller the service's security verified (the token's subject, name and client), which it leaves in
- * the request attribute {@link #CALLER}; otherwise {@code anonymous} and the client address the gateway forwarded.
+ * the request attribute {@link #CALLER}; otherwise {@code anonymous} and the address of the connection (behind the gateway, the gateway's; the
+ * {@code X-Forwarded-For} it sent is logged beside it as {@code audit.forwarded_for}, a claim, not a proof).
  * Refused requests (401, 403) are recorded too: this filter runs outside the security filters. The entries are
  * key-value pairs, so the JSON logs of the containers carry them as fields a log store can search.
  */
@@ -64,26 +65,19 @@ public class AuditLogFilter extends OncePerRequestFilter {
         } finally {
             var what = request.getMethod() + " " + request.getRequestURI();
             var caller = request.getAttribute(CALLER) instanceof Caller verified ? verified : null;
-            var who = caller != null ? caller.subject() : anonymous(request);
+            // Who is what a verified token says, else only the connection's address: a header is no proof of
+            // anything (X-Forwarded-For is kept beside it, as a claim, for an investigation).
+            var who = caller != null ? caller.subject() : "anonymous@" + request.getRemoteAddr();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             AUDIT.atInfo()
                     .addKeyValue("audit.who", who)
                     .addKeyValue("audit.name", caller != null ? caller.name() : null)
                     .addKeyValue("audit.client_id", caller != null ? caller.clientId() : null)
+                    .addKeyValue("audit.forwarded_for", request.getHeader("X-Forwarded-For"))
                     .addKeyValue("audit.what", what)
                     .addKeyValue("audit.status", status)
                     .addKeyValue("audit.trace_id", traceId)
                     .log("{} by {} -> {} in {} ms (trace {})", what, who, status, millis, traceId);
         }
-    }
-
-    private static String anonymous(HttpServletRequest request) {
-        // The right-most X-Forwarded-For entry is the one our gateway added; the ones before it come from the
-        // client and could say anything.
-        var forwardedFor = request.getHeader("X-Forwarded-For");
-        var client = forwardedFor != null
-                ? forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim()
-                : request.getRemoteAddr();
-        return "anonymous@" + client;
     }
 }

@@ -1,16 +1,19 @@
 package dev.studyboard.security;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * The service's OpenAPI document says how to get a token: OAuth 2 authorization code (with PKCE, which Swagger
- * UI adds) at the auth-server, so Swagger UI's "Authorize" signs a person in and sends their token.
+ * UI adds) at the auth-server, so Swagger UI's "Authorize" signs a person in and sends their token. Which
+ * roles an operation needs is the service's rule ({@code …WebSecurity}), not this document's.
  */
 public class ApiSecurityDocumentation implements OpenApiCustomizer {
 
@@ -29,7 +32,6 @@ public class ApiSecurityDocumentation implements OpenApiCustomizer {
         var flow = new OAuthFlow()
                 .authorizationUrl(authServerUrl + "/oauth2/authorize")
                 .tokenUrl(authServerUrl + "/oauth2/token")
-                .refreshUrl(authServerUrl + "/oauth2/token")
                 .scopes(new Scopes()
                         .addString("openid", "who you are")
                         .addString("profile", "your name")
@@ -41,6 +43,18 @@ public class ApiSecurityDocumentation implements OpenApiCustomizer {
                         .description("Sign in at the Study Board auth-server; reads of the catalog and the boards"
                                 + " need no token")
                         .flows(new OAuthFlows().authorizationCode(flow)));
-        openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+        // A change needs the token; a read takes it if you have one (the catalog and the boards need none):
+        // an empty requirement beside the scheme is how OpenAPI says "optional".
+        if (openApi.getPaths() != null) {
+            openApi.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+                        var signedIn = new SecurityRequirement().addList(SCHEME);
+                        operation.setSecurity(
+                                method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD
+                                        ? List.of(new SecurityRequirement(), signedIn)
+                                        : List.of(signedIn));
+                    }));
+        }
     }
 }

@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -98,6 +101,34 @@ public final class TestIssuer {
     /** {@code Authorization} header value of a machine client (client credentials) with these scopes. */
     public String client(String clientId, String... scopes) {
         return token().subject(clientId).clientId(clientId).scopes(scopes).bearer();
+    }
+
+    /**
+     * The organizer's token, forged five ways: each must be refused with 401 wherever it is presented, whatever
+     * the rule. Named for the test report ("expired", "signed with a key the issuer never published", ...).
+     */
+    public Stream<Named<String>> forgeries() {
+        var organizer = (Supplier<Token>)
+                () -> token().subject("organizer").name("organizer").roles("member", "organizer");
+        return Stream.of(
+                Named.of(
+                        "expired",
+                        organizer
+                                .get()
+                                .expiresAt(Instant.now().minusSeconds(300))
+                                .bearer()),
+                Named.of(
+                        "signed with a key the issuer never published",
+                        organizer.get().signedByStranger().bearer()),
+                Named.of(
+                        "not signed at all (alg none)",
+                        organizer.get().unsigned().bearer()),
+                Named.of(
+                        "from another issuer",
+                        organizer.get().issuer("http://elsewhere.example").bearer()),
+                Named.of(
+                        "for another audience",
+                        organizer.get().audience("some-other-api").bearer()));
     }
 
     /** Points a Spring test's resource server at the {@link #shared()} issuer. */

@@ -54,7 +54,8 @@ public final class AssignmentProblems {
     /**
      * The account acts as no active member here: it never joined, it left, or its joining has not reached this
      * service yet. A 403 rather than a 409: what is missing is the caller's standing, not something about the
-     * section, and nothing the caller sends again changes it until they (re)join.
+     * section, and nothing the caller sends again changes it until they join (one who left stays out: member-service
+     * keeps one member per account).
      */
     public static class NotAMemberException extends NotAllowedException {
         public NotAMemberException(Optional<String> account) {

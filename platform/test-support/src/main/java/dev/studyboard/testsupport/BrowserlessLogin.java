@@ -1,4 +1,4 @@
-package dev.studyboard.system;
+package dev.studyboard.testsupport;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -28,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * endpoint and on to the client's redirect URI with the code, then exchange the code and the PKCE verifier for the
  * tokens. Nothing is mocked: what a service then receives is the auth-server's real token.
  *
- * <p>Kept to the JDK's HTTP client and Jackson, so another test module can copy it as it is (e2e-tests has a copy).
+ * <p>Used by the system tests and the end-to-end tests, against the real auth-server.
  */
-final class BrowserlessLogin {
+public final class BrowserlessLogin {
 
     /** The hidden CSRF field of Spring Security's login form, whichever order its attributes come in. */
     private static final Pattern CSRF = Pattern.compile(
@@ -48,30 +48,30 @@ final class BrowserlessLogin {
      * @param clientId    a public client with the authorization code grant (Swagger UI's, {@code swagger-ui})
      * @param redirectUri one of the client's registered redirect URIs; nothing needs to listen there
      */
-    BrowserlessLogin(URI authServer, String clientId, URI redirectUri) {
+    public BrowserlessLogin(URI authServer, String clientId, URI redirectUri) {
         this.authServer = authServer;
         this.clientId = clientId;
         this.redirectUri = redirectUri;
     }
 
     /** The tokens of a login. */
-    record Tokens(String accessToken, String refreshToken, String idToken) {
+    public record Tokens(String accessToken, String refreshToken, String idToken) {
 
         /** The value of an {@code Authorization} header. */
-        String bearer() {
+        public String bearer() {
             return "Bearer " + accessToken;
         }
     }
 
     /** Thrown when the auth-server sends the person back to the login page (a wrong password, an unknown account). */
-    static final class LoginRefused extends RuntimeException {
+    public static final class LoginRefused extends RuntimeException {
         LoginRefused(String message) {
             super(message);
         }
     }
 
     /** Logs in as this person and returns their tokens; a new session (cookie jar) for every login. */
-    Tokens login(String username, String password) {
+    public Tokens login(String username, String password) {
         var browser = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER) // each hop is looked at: the last one must not be followed
