@@ -259,6 +259,91 @@ class GatewayTest {
     }
 
     @Nested
+    @DisplayName("the import saga's entry (/api/imports)")
+    class Imports {
+
+        final UUID importId = UUID.randomUUID();
+
+        @Test
+        @DisplayName("sends an import and its state to progress-service, with the caller's token and Idempotency-Key")
+        void routesToProgress() {
+            var organizer = ISSUER.organizer();
+            PROGRESS.stubFor(post("/api/imports")
+                    .willReturn(aResponse()
+                            .withStatus(202)
+                            .withHeader(HttpHeaders.LOCATION, "/api/imports/" + importId)
+                            .withHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                            .withBody("{\"status\": \"REGISTERING_BOOK\"}")));
+            PROGRESS.stubFor(get("/api/imports/" + importId).willReturn(okJson("{\"status\": \"COMPLETED\"}")));
+
+            http.post()
+                    .uri("/api/imports")
+                    .header(HttpHeaders.AUTHORIZATION, organizer)
+                    .header("Idempotency-Key", "seed-1")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"notes\": \"# 마이크로서비스 패턴\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.LOCATION, "/api/imports/" + importId);
+            http.get()
+                    .uri("/api/imports/{id}", importId)
+                    .header(HttpHeaders.AUTHORIZATION, organizer)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("COMPLETED");
+
+            PROGRESS.verify(postRequestedFor(urlPathEqualTo("/api/imports"))
+                    .withHeader(HttpHeaders.AUTHORIZATION, equalTo(organizer))
+                    .withHeader("Idempotency-Key", equalTo("seed-1")));
+        }
+
+        @Test
+        @DisplayName("needs a signed-in caller: without a token 401 problem details, and progress-service is not asked")
+        void needsCaller() {
+            http.post()
+                    .uri("/api/imports")
+                    .header("Idempotency-Key", "seed-1")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"notes\": \"# 마이크로서비스 패턴\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+            PROGRESS.verify(0, postRequestedFor(urlPathEqualTo("/api/imports")));
+        }
+
+        @Test
+        @DisplayName("never repeats an import (a POST) that failed with 503: one attempt, answered 503 problem details")
+        void doesNotRetryTheImport() {
+            PROGRESS.stubFor(post("/api/imports").willReturn(aResponse().withStatus(503)));
+
+            http.post()
+                    .uri("/api/imports")
+                    .header(HttpHeaders.AUTHORIZATION, ISSUER.organizer())
+                    .header("Idempotency-Key", "seed-1")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"notes\": \"# 마이크로서비스 패턴\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.service")
+                    .isEqualTo("progress-service");
+
+            PROGRESS.verify(1, postRequestedFor(urlPathEqualTo("/api/imports")));
+        }
+    }
+
+    @Nested
     @DisplayName("API composition")
     class Composition {
 

@@ -27,7 +27,8 @@ class HexagonalArchitectureTest {
             .applicationServices("..book.application..")
             .adapter("web", "..book.adapter.in.web..")
             .adapter("persistence", "..book.adapter.out.persistence..")
-            .adapter("messaging", "..book.adapter.out.messaging..");
+            .adapter("commands", "..book.adapter.in.messaging..")
+            .adapter("events", "..book.adapter.out.messaging..");
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses()

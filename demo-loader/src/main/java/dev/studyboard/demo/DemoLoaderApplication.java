@@ -13,9 +13,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.web.client.RestClient;
 
 /**
- * One-shot loader of the demo data: the two study notes shipped in {@code seeds/}, loaded through the public
- * API (by default through the gateway) as the machine client {@code demo-loader}. Run by docker compose after the
- * system is healthy; exits when done.
+ * One-shot loader of the demo data: the two study notes shipped in {@code seeds/}, one import each through the
+ * public API (by default through the gateway), as the machine client {@code demo-loader}. Run by docker compose
+ * after the system is healthy; exits when done, with a non-zero code if an import failed.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(DemoLoaderProperties.class)
@@ -37,19 +37,17 @@ public class DemoLoaderApplication {
             DemoLoaderProperties demo) {
         return DemoLoader.connectedTo(
                 http.requestInterceptor(ClientCredentials.bearerToken(registrations, tokens, CLIENT)),
-                demo.catalogUrl(),
-                demo.memberUrl(),
-                demo.progressUrl(),
+                demo.baseUrl(),
                 demo.readerName(),
                 demo.accounts(),
-                demo.replicationTimeout());
+                demo.timeout());
     }
 
     @Bean
     ApplicationRunner loadSeeds(DemoLoader loader) {
         return args -> {
             for (var seed : new PathMatchingResourcePatternResolver().getResources("classpath:seeds/*.md")) {
-                loader.load(NotesParser.parse(read(seed)));
+                loader.load(read(seed)); // the notes as the group wrote them: progress-service reads them
             }
         };
     }

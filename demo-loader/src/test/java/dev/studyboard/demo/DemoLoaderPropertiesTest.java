@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -36,14 +37,12 @@ class DemoLoaderPropertiesTest {
     }
 
     @Test
-    @DisplayName("sends everything to the gateway unless a service's own URL is given")
-    void urls() throws IOException {
+    @DisplayName("sends the imports to the gateway, crediting a checklist's ticked tasks to 독자")
+    void defaults() throws IOException {
         var demo = bind();
 
         assertThat(demo.baseUrl()).isEqualTo(URI.create("http://localhost:8080"));
-        assertThat(demo.catalogUrl()).isEqualTo(demo.baseUrl());
-        assertThat(demo.memberUrl()).isEqualTo(demo.baseUrl());
-        assertThat(demo.progressUrl()).isEqualTo(demo.baseUrl());
         assertThat(demo.readerName()).isEqualTo("독자");
+        assertThat(demo.timeout()).isEqualTo(Duration.ofMinutes(3));
     }
 }

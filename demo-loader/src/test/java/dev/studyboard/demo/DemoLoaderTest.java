@@ -2,24 +2,24 @@ package dev.studyboard.demo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,19 +34,23 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The loader as the machine client {@code demo-loader}, against a stand-in (WireMock) for the auth-server's token
- * endpoint and the three services: what it sends, and with which token.
+ * endpoint and the import API: what it sends, with which key and token, and how it follows an import.
  */
 @DisplayName("The demo loader")
 class DemoLoaderTest {
 
     static final WireMockServer STAND_IN = new WireMockServer(options().dynamicPort());
+    static final UUID IMPORT = UUID.fromString("7a1d3c5e-2b4f-4d6a-8c9e-0f1a2b3c4d5e");
     static final UUID BOOK = UUID.fromString("5f0c6b1e-8f5a-4a8e-9a51-3f1c2d4e5f60");
-    static final UUID WRITER_WITH_ACCOUNT = UUID.fromString("11111111-1111-4111-8111-111111111111");
-    static final UUID WRITER_WITHOUT = UUID.fromString("22222222-2222-4222-8222-222222222222");
+    static final String IMPORT_PATH = "/api/imports/" + IMPORT;
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static {
         STAND_IN.start();
@@ -57,72 +61,196 @@ class DemoLoaderTest {
         STAND_IN.stop();
     }
 
-    /** One chapter: a done section by a writer with a demo account, an open one by a writer without. */
-    static final StudyNotes NOTES = new StudyNotes(
-            "마이크로서비스 패턴",
-            List.of(new StudyNotes.Chapter(
-                    3,
-                    "서비스 구조",
-                    List.of(
-                            new StudyNotes.Row("3.1", "서비스 구조", 44, "이상경", true),
-                            new StudyNotes.Row("3.2", "서비스 분해", 50, "김새별", false)))));
+    /** A note as the group writes it: the loader sends it as it is, it does not read it. */
+    static final String NOTES = """
+            # 마이크로서비스 패턴
+
+            **03장. 서비스 구조**
+
+            | 아이템 | 제목 | 페이지 | 작성자 | 완료 |
+            | :--- | :--- | ---: | :---: | :---: |
+            | 3.1 | 서비스 구조 | 44 | 이상경 | :heavy_check_mark: |
+            | 3.2 | 서비스 분해 | 50 | 김새별 | |
+            """;
+
+    static final String OTHER_NOTES = """
+            # 마이크로서비스 아키텍처 구축
+
+            1장. 마이크로서비스
+            - [X] 1.1 마이크로서비스란
+            """;
 
     @BeforeEach
-    void theServicesAnswer() {
+    void theSystemAnswers() {
         STAND_IN.resetAll();
         tokenEndpointAnswers("token-1");
-        STAND_IN.stubFor(get(urlPathEqualTo("/api/members"))
-                .willReturn(okJson("{\"members\": [], \"page\": {\"totalPages\": 0}}")));
-        STAND_IN.stubFor(post(urlPathEqualTo("/api/members"))
-                .atPriority(9)
-                .willReturn(created(UUID.fromString("33333333-3333-4333-8333-333333333333"))));
-        STAND_IN.stubFor(post(urlPathEqualTo("/api/members"))
-                .withRequestBody(matchingJsonPath("$.displayName", equalTo("이상경")))
-                .willReturn(created(WRITER_WITH_ACCOUNT)));
-        STAND_IN.stubFor(post(urlPathEqualTo("/api/members"))
-                .withRequestBody(matchingJsonPath("$.displayName", equalTo("김새별")))
-                .willReturn(created(WRITER_WITHOUT)));
-        STAND_IN.stubFor(get(urlPathEqualTo("/api/catalog/books"))
-                .willReturn(okJson("{\"books\": [], \"page\": {\"totalPages\": 0}}")));
-        STAND_IN.stubFor(post(urlPathEqualTo("/api/catalog/books")).willReturn(created(BOOK)));
-        STAND_IN.stubFor(
-                get(urlPathEqualTo("/api/progress/books/" + BOOK + "/board")).willReturn(okJson("{}")));
-        STAND_IN.stubFor(
-                get(urlPathMatching("/api/progress/members/.+/summary")).willReturn(okJson("{}")));
-        STAND_IN.stubFor(get(urlPathMatching("/api/progress/books/" + BOOK + "/sections/[0-9.]+"))
-                .willReturn(okJson("{\"status\": \"TODO\", \"assignee\": null}")));
-        STAND_IN.stubFor(put(urlPathMatching(".*/assignee")).willReturn(ok()));
-        STAND_IN.stubFor(post(urlPathMatching(".*/(start|complete)")).willReturn(ok()));
+        STAND_IN.stubFor(post(urlPathEqualTo("/api/imports")).willReturn(accepted()));
+        STAND_IN.stubFor(get(urlPathEqualTo(IMPORT_PATH)).willReturn(okJson(importAt("COMPLETED", null))));
     }
 
     private static void tokenEndpointAnswers(String token) {
         STAND_IN.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(okJson("""
-                {"access_token": "%s", "token_type": "Bearer", "expires_in": 600,
-                 "scope": "catalog.write members.write progress.write"}""".formatted(token))));
+                {"access_token": "%s", "token_type": "Bearer", "expires_in": 600, "scope": "imports.write"}""".formatted(token))));
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(UUID id) {
+    /** 202, and where to follow the import, as progress-service answers a new import (or the same one again). */
+    private static ResponseDefinitionBuilder accepted() {
         return aResponse()
-                .withStatus(201)
+                .withStatus(202)
+                .withHeader("Location", IMPORT_PATH)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\": \"" + id + "\"}");
+                .withBody(importAt("REGISTERING_BOOK", null));
+    }
+
+    private static String importAt(String status, String reason) {
+        return """
+                {"id": "%s", "status": "%s", "bookId": "%s", "title": "마이크로서비스 패턴",
+                 "steps": [{"step": "REGISTER_BOOK", "state": "DONE"}], "reason": %s,
+                 "createdAt": "2025-01-01T10:00:00Z", "updatedAt": "2025-01-01T10:00:01Z"}""".formatted(IMPORT, status, BOOK, reason == null ? "null" : "\"" + reason + "\"");
     }
 
     private static DemoLoader loader() {
+        return loader(Duration.ofSeconds(10));
+    }
+
+    private static DemoLoader loader(Duration timeout) {
         var api = URI.create(STAND_IN.baseUrl());
         var http = RestClient.builder()
                 .requestInterceptor(ClientCredentials.bearerToken(
-                        api.resolve("/oauth2/token"),
-                        "demo-loader",
-                        "demo-only-secret",
-                        "catalog.write",
-                        "members.write",
-                        "progress.write"));
-        return DemoLoader.connectedTo(http, api, api, api, "독자", Map.of("이상경", "sanggyeong"), Duration.ofSeconds(10));
+                        api.resolve("/oauth2/token"), "demo-loader", "demo-only-secret", "imports.write"));
+        return DemoLoader.connectedTo(http, api, "독자", Map.of("이상경", "sanggyeong"), timeout);
     }
 
-    private static List<LoggedRequest> apiRequests() {
-        return STAND_IN.findAll(anyRequestedFor(urlPathMatching("/api/.*")));
+    private static List<LoggedRequest> imports() {
+        return STAND_IN.findAll(postRequestedFor(urlPathEqualTo("/api/imports")));
+    }
+
+    private static JsonNode body(LoggedRequest request) {
+        return JSON.readTree(request.getBodyAsString());
+    }
+
+    /** A stub for one state of the scenario: asked there, it answers and moves the scenario on to {@code next}. */
+    private static MappingBuilder inTurn(MappingBuilder request, String state, String next) {
+        return request.inScenario("in turn").whenScenarioStateIs(state).willSetStateTo(next);
+    }
+
+    @Nested
+    @DisplayName("one import per note")
+    class OneImportPerNote {
+
+        @Test
+        @DisplayName("posts the note as written, with the writers' accounts and the reader, and answers its book")
+        void postsTheNote() {
+            var imported = loader().load(NOTES);
+
+            assertThat(imports()).hasSize(1);
+            var sent = body(imports().get(0));
+            assertThat(sent.get("notes").asString()).isEqualTo(NOTES);
+            assertThat(sent.get("accounts").get("이상경").asString()).isEqualTo("sanggyeong");
+            assertThat(sent.get("reader").asString()).isEqualTo("독자");
+            assertThat(imported.id()).isEqualTo(IMPORT);
+            assertThat(imported.bookId()).isEqualTo(BOOK);
+            assertThat(imported.isCompleted()).isTrue();
+        }
+
+        @Test
+        @DisplayName("its Idempotency-Key comes from the note: the same note, the same key; another note, another")
+        void stableKey() {
+            loader().load(NOTES);
+            loader().load(NOTES);
+            loader().load(OTHER_NOTES);
+
+            var keys = imports().stream()
+                    .map(request -> request.getHeader("Idempotency-Key"))
+                    .toList();
+            assertThat(keys).hasSize(3).allMatch(key -> key.matches("seed-[0-9a-f]{64}"));
+            assertThat(keys.get(1)).isEqualTo(keys.get(0));
+            assertThat(keys.get(2)).isNotEqualTo(keys.get(0));
+        }
+    }
+
+    @Nested
+    @DisplayName("following the import")
+    class FollowingTheImport {
+
+        @Test
+        @DisplayName("asks where the import is (its Location) until it has ended")
+        void pollsUntilCompleted() {
+            STAND_IN.stubFor(inTurn(get(urlPathEqualTo(IMPORT_PATH)), Scenario.STARTED, "joining")
+                    .willReturn(okJson(importAt("REGISTERING_BOOK", null))));
+            STAND_IN.stubFor(inTurn(get(urlPathEqualTo(IMPORT_PATH)), "joining", "ended")
+                    .willReturn(okJson(importAt("JOINING_WRITERS", null))));
+            STAND_IN.stubFor(inTurn(get(urlPathEqualTo(IMPORT_PATH)), "ended", "ended")
+                    .willReturn(okJson(importAt("COMPLETED", null))));
+
+            var imported = loader().load(NOTES);
+
+            assertThat(imported.bookId()).isEqualTo(BOOK);
+            STAND_IN.verify(3, getRequestedFor(urlPathEqualTo(IMPORT_PATH)));
+        }
+
+        @Test
+        @DisplayName("an import that was undone (COMPENSATED) fails the run, with its reason")
+        void compensatedFailsLoudly() {
+            STAND_IN.stubFor(get(urlPathEqualTo(IMPORT_PATH))
+                    .willReturn(okJson(importAt("COMPENSATED", "catalog-service refused the book: title too long"))));
+
+            assertThatThrownBy(() -> loader().load(NOTES))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("COMPENSATED")
+                    .hasMessageContaining("catalog-service refused the book: title too long");
+        }
+
+        @Test
+        @DisplayName("an import that does not end in time fails the run, saying where it stands")
+        void timesOut() {
+            STAND_IN.stubFor(get(urlPathEqualTo(IMPORT_PATH)).willReturn(okJson(importAt("JOINING_WRITERS", null))));
+
+            assertThatThrownBy(() -> loader(Duration.ofSeconds(1)).load(NOTES))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("did not end")
+                    .hasMessageContaining("JOINING_WRITERS");
+        }
+    }
+
+    @Nested
+    @DisplayName("while the system starts")
+    class WhileTheSystemStarts {
+
+        @Test
+        @DisplayName("waits through 503 and 404 (no route yet), sending the same import again with the same key")
+        void waitsForTheSystem() {
+            STAND_IN.stubFor(inTurn(post(urlPathEqualTo("/api/imports")), Scenario.STARTED, "no route")
+                    .willReturn(aResponse().withStatus(503)));
+            STAND_IN.stubFor(inTurn(post(urlPathEqualTo("/api/imports")), "no route", "up")
+                    .willReturn(aResponse().withStatus(404)));
+            STAND_IN.stubFor(
+                    inTurn(post(urlPathEqualTo("/api/imports")), "up", "up").willReturn(accepted()));
+
+            var imported = loader().load(NOTES);
+
+            assertThat(imported.bookId()).isEqualTo(BOOK);
+            assertThat(imports())
+                    .hasSize(3)
+                    .extracting(request -> request.getHeader("Idempotency-Key"))
+                    .containsOnly(DemoLoader.idempotencyKey(NOTES));
+        }
+
+        @Test
+        @DisplayName("notes the service cannot read (400): fails at once, without sending them again")
+        void badNotesFailAtOnce() {
+            STAND_IN.stubFor(post(urlPathEqualTo("/api/imports"))
+                    .willReturn(aResponse()
+                            .withStatus(400)
+                            .withHeader("Content-Type", "application/problem+json")
+                            .withBody("{\"title\": \"Invalid request\", \"detail\": \"line 3: no chapter\"}")));
+
+            assertThatThrownBy(() -> loader().load(NOTES))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("could not be started")
+                    .hasMessageContaining("line 3: no chapter");
+            assertThat(imports()).hasSize(1);
+        }
     }
 
     @Nested
@@ -130,7 +258,7 @@ class DemoLoaderTest {
     class AsAMachineClient {
 
         @Test
-        @DisplayName("asks the token endpoint once, with its id and secret (HTTP Basic) and its three write scopes")
+        @DisplayName("asks the token endpoint once, with its id and secret (HTTP Basic) and the scope imports.write")
         void asksForItsToken() {
             loader().load(NOTES);
 
@@ -141,7 +269,7 @@ class DemoLoaderTest {
             assertThat(tokenRequests.get(0).getHeader("Authorization")).isEqualTo("Basic " + basic);
             assertThat(tokenRequests.get(0).getBodyAsString())
                     .contains("grant_type=client_credentials")
-                    .contains("scope=catalog.write+members.write+progress.write");
+                    .contains("scope=imports.write");
         }
 
         @Test
@@ -149,30 +277,26 @@ class DemoLoaderTest {
         void everyRequestCarriesTheToken() {
             loader().load(NOTES);
 
-            assertThat(apiRequests())
-                    .hasSizeGreaterThan(8)
+            assertThat(STAND_IN.findAll(anyRequestedFor(urlPathMatching("/api/.*"))))
+                    .hasSize(2)
                     .allSatisfy(request ->
                             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
         }
 
         @Test
-        @DisplayName("a token the API refuses (401) is dropped: the next request asks for a new one")
+        @DisplayName("a token the API refuses (401) is dropped: the import is sent again with a new one")
         void refusedTokenIsRenewed() {
-            STAND_IN.stubFor(get(urlPathEqualTo("/api/members"))
-                    .inScenario("token revoked")
-                    .whenScenarioStateIs(Scenario.STARTED)
+            STAND_IN.stubFor(inTurn(post(urlPathEqualTo("/api/imports")), Scenario.STARTED, "refused once")
                     .willReturn(aResponse()
                             .withStatus(401)
-                            .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""))
-                    .willSetStateTo("refused once"));
-            STAND_IN.stubFor(get(urlPathEqualTo("/api/members"))
-                    .inScenario("token revoked")
-                    .whenScenarioStateIs("refused once")
-                    .willReturn(okJson("{\"members\": [], \"page\": {\"totalPages\": 0}}")));
+                            .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+            STAND_IN.stubFor(inTurn(post(urlPathEqualTo("/api/imports")), "refused once", "refused once")
+                    .willReturn(accepted()));
 
             loader().load(NOTES);
 
             STAND_IN.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+            assertThat(imports()).hasSize(2);
         }
     }
 
@@ -181,8 +305,8 @@ class DemoLoaderTest {
     class AsTheApplication {
 
         @Test
-        @DisplayName("takes its client from Spring Boot's configuration and links the notes' three writers")
-        void fromConfiguration() {
+        @DisplayName("imports both seed notes as written, linking the notes' three writers, with its configured client")
+        void fromConfiguration() throws IOException {
             try (var context = new SpringApplicationBuilder(DemoLoaderApplication.class)
                     .run(
                             "--studyboard.demo.base-url=" + STAND_IN.baseUrl(),
@@ -196,43 +320,20 @@ class DemoLoaderTest {
                     Base64.getEncoder().encodeToString("demo-loader:from-a-secret".getBytes(StandardCharsets.UTF_8));
             STAND_IN.verify(postRequestedFor(urlPathEqualTo("/oauth2/token"))
                     .withHeader("Authorization", equalTo("Basic " + basic)));
-            for (var writer : Map.of("이상경", "sanggyeong", "김상초", "sangcho", "김태현", "taehyun")
-                    .entrySet()) {
-                STAND_IN.verify(postRequestedFor(urlPathEqualTo("/api/members"))
-                        .withRequestBody(equalToJson("{\"displayName\": \"%s\", \"account\": \"%s\"}"
-                                .formatted(writer.getKey(), writer.getValue()))));
-            }
-            assertThat(apiRequests())
-                    .allSatisfy(request ->
-                            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1"));
-        }
-    }
-
-    @Nested
-    @DisplayName("linking the writers to their accounts")
-    class Accounts {
-
-        @Test
-        @DisplayName("a writer with a demo account is added with that account, a writer without one without it")
-        void writersAreLinked() {
-            loader().load(NOTES);
-
-            STAND_IN.verify(postRequestedFor(urlPathEqualTo("/api/members"))
-                    .withRequestBody(equalToJson("{\"displayName\": \"이상경\", \"account\": \"sanggyeong\"}")));
-            STAND_IN.verify(postRequestedFor(urlPathEqualTo("/api/members"))
-                    .withRequestBody(equalToJson("{\"displayName\": \"김새별\"}")));
+            assertThat(imports().stream()
+                            .map(request -> body(request).get("notes").asString()))
+                    .containsExactlyInAnyOrder(
+                            seed("000-microservice-structure.md"), seed("002-building-microservices.md"));
+            assertThat(imports()).allSatisfy(request -> {
+                assertThat(body(request).get("accounts"))
+                        .isEqualTo(JSON.valueToTree(Map.of("이상경", "sanggyeong", "김상초", "sangcho", "김태현", "taehyun")));
+                assertThat(body(request).get("reader").asString()).isEqualTo("독자");
+                assertThat(request.getHeader("Authorization")).isEqualTo("Bearer token-1");
+            });
         }
 
-        @Test
-        @DisplayName("the writers' work is assigned by the organizer's operation (PUT assignee), not taken")
-        void workIsAssigned() {
-            loader().load(NOTES);
-
-            STAND_IN.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
-                            urlPathEqualTo("/api/progress/books/" + BOOK + "/sections/3.1/assignee"))
-                    .withRequestBody(containing(WRITER_WITH_ACCOUNT.toString())));
-            assertThat(apiRequests())
-                    .noneSatisfy(request -> assertThat(request.getUrl()).endsWith("/take"));
+        private static String seed(String name) throws IOException {
+            return new ClassPathResource("seeds/" + name).getContentAsString(StandardCharsets.UTF_8);
         }
     }
 }

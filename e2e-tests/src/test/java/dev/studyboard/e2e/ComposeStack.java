@@ -8,16 +8,77 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The docker compose system of the repository, as a user starts it, under its own project name (so it never
  * touches a stack the user runs) and with the gateway and the auth-server on free ports. The auth-server's issuer
  * follows its port (compose sets AUTH_ISSUER=http://localhost:$AUTH_PORT): tokens fetched from the host validate
  * inside the compose network.
+ *
+ * <p>One stack for the whole test run ({@link #shared()}), since starting one takes minutes: a test class that needs
+ * it declares {@code @ExtendWith(ComposeStack.Started.class)}.
  */
 final class ComposeStack {
 
     private static final String PROJECT = "studyboard-e2e";
+    private static final ComposeStack SHARED = new ComposeStack();
+
+    /** The stack of this test run, the same for every test class; {@link Started} starts it. */
+    static ComposeStack shared() {
+        return SHARED;
+    }
+
+    /**
+     * Starts the shared stack, with the demo data, before the first test class that declares it, and brings it down
+     * once, after the last one (unless {@code -De2e.keep}): JUnit closes what its root store holds when the whole run
+     * ends.
+     */
+    static final class Started implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot()
+                    .getStore(ExtensionContext.Namespace.create(ComposeStack.class))
+                    .computeIfAbsent(Running.class, type -> Running.start(SHARED), Running.class);
+        }
+    }
+
+    /**
+     * The stack while it runs, held in JUnit's root store: closing it brings the stack down. A shutdown hook does the
+     * same if the test JVM ends without JUnit closing its store (a run stopped halfway).
+     */
+    private static final class Running implements AutoCloseable {
+
+        private final ComposeStack stack;
+        private final AtomicBoolean down = new AtomicBoolean();
+
+        private Running(ComposeStack stack) {
+            this.stack = stack;
+        }
+
+        static Running start(ComposeStack stack) {
+            var running = new Running(stack);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "compose-down"));
+            try {
+                stack.up();
+                stack.loadDemoData();
+                return running;
+            } catch (RuntimeException failed) {
+                running.close(); // what did start must not outlive the run
+                throw failed;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!Boolean.getBoolean("e2e.keep") && down.compareAndSet(false, true)) {
+                stack.down();
+            }
+        }
+    }
 
     private final File root = new File(System.getProperty("studyboard.root", ".."));
     /** The demo accounts' password (DEMO ONLY), given to compose so the test does not depend on its default. */
@@ -27,6 +88,8 @@ final class ComposeStack {
     private final int authPort = freePort();
     private final int zipkinPort = freePort();
     private final int prometheusPort = freePort();
+
+    private ComposeStack() {}
 
     URI gateway() {
         return URI.create("http://localhost:" + gatewayPort);
@@ -121,8 +184,14 @@ final class ComposeStack {
         compose(5, "down", "--volumes", "--remove-orphans");
     }
 
+    /**
+     * Runs {@code docker compose}, its output appended to {@code target/docker-compose.log}: written to the test
+     * JVM's own output, it would corrupt the channel through which Maven's failsafe hears of the tests.
+     */
     private void compose(int timeoutMinutes, String... arguments) {
-        compose(timeoutMinutes, ProcessBuilder.Redirect.INHERIT, arguments);
+        var log = new File(root, "e2e-tests/target/docker-compose.log");
+        log.getParentFile().mkdirs();
+        compose(timeoutMinutes, ProcessBuilder.Redirect.appendTo(log), arguments);
     }
 
     private void compose(int timeoutMinutes, ProcessBuilder.Redirect output, String... arguments) {

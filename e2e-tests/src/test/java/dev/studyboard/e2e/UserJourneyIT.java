@@ -14,13 +14,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -35,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  * member-service goes down and comes back, and nothing else is restarted.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ComposeStack.Started.class)
 @DisplayName("A user of the composed system, through the gateway")
 class UserJourneyIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final ComposeStack STACK = new ComposeStack();
+    private static final ComposeStack STACK = ComposeStack.shared();
     private static RestClient gateway;
 
     /** The book the journey registers: 8.7 is for 이상경 (sanggyeong), 8.8 for 김태현 (taehyun). */
@@ -48,9 +49,7 @@ class UserJourneyIT {
     private static UUID memberId;
 
     @BeforeAll
-    static void startSystem() {
-        STACK.up();
-        STACK.loadDemoData();
+    static void connect() {
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(5));
         requests.setReadTimeout(Duration.ofSeconds(15));
@@ -60,13 +59,6 @@ class UserJourneyIT {
                 // status codes are what these tests look at: do not turn them into exceptions
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (!Boolean.getBoolean("e2e.keep")) {
-            STACK.down();
-        }
     }
 
     /**
@@ -81,19 +73,29 @@ class UserJourneyIT {
 
     @Test
     @Order(1)
-    @DisplayName("sees the demo data without signing in: the seed 000 board, as the notes have it")
-    void demoData() {
+    @DisplayName("sees the demo data, imported through the gateway, as the notes have it: row for row, task for task")
+    void demoData() throws IOException {
         var books = gateway.get().uri("/api/progress/books").retrieve().body(JsonNode.class);
-        var seed = find(books, "그림으로 공부하는 마이크로 서비스 구조");
-        var markdown = gateway.get()
-                .uri(
-                        "/api/progress/books/{id}/board?format=markdown",
-                        seed.get("bookId").asString())
-                .retrieve()
-                .body(String.class);
+        var markdown = board(find(books, "그림으로 공부하는 마이크로 서비스 구조"), "markdown");
+        var checklist = board(find(books, "마이크로서비스 아키텍처 구축"), "checklist");
 
         assertThat(markdown).contains("| 3.1 | 서비스 구조 | 44 | 이상경 | :heavy_check_mark: |");
-        assertThat(find(books, "마이크로서비스 아키텍처 구축").get("done").asInt()).isGreaterThan(0);
+        assertThat(SeedRows.tableRows(markdown))
+                .hasSize(37)
+                .containsExactlyElementsOf(SeedRows.tableRows(SeedRows.seed("000-microservice-structure.md")));
+        assertThat(SeedRows.tasks(checklist))
+                .isNotEmpty()
+                .containsExactlyElementsOf(SeedRows.tasks(SeedRows.seed("002-building-microservices.md")));
+    }
+
+    private String board(JsonNode book, String format) {
+        return gateway.get()
+                .uri(
+                        "/api/progress/books/{id}/board?format={format}",
+                        book.get("bookId").asString(),
+                        format)
+                .retrieve()
+                .body(String.class);
     }
 
     @Test

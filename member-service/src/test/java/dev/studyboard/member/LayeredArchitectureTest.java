@@ -9,8 +9,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Layered architecture, checked: each layer calls only the ones below it, web → service → repository and
- * messaging, and all of them use the model. Infrastructure stays out of the service layer: it reaches the
+ * Layered architecture, checked: each layer calls only the ones below it, web and commands → service → repository
+ * and messaging, and all of them use the model. Web and commands are the two ways in (HTTP requests, the import
+ * saga's commands from Kafka); repository and messaging the two ways out. Infrastructure stays out of the service layer: it reaches the
  * database through the repository and Kafka through messaging (the outbox), two peers that never call each
  * other. Compare catalog-service's HexagonalArchitectureTest.
  */
@@ -22,6 +23,8 @@ class LayeredArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("Web")
             .definedBy("..member.web..")
+            .layer("Commands")
+            .definedBy("..member.commands..")
             .layer("Service")
             .definedBy("..member.service..")
             .layer("Repository")
@@ -34,8 +37,12 @@ class LayeredArchitectureTest {
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Web")
             .mayOnlyAccessLayers("Service", "Model")
+            .whereLayer("Commands")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Commands")
+            .mayOnlyAccessLayers("Service", "Model")
             .whereLayer("Service")
-            .mayOnlyBeAccessedByLayers("Web")
+            .mayOnlyBeAccessedByLayers("Web", "Commands")
             .whereLayer("Service")
             .mayOnlyAccessLayers("Repository", "Messaging", "Model")
             .whereLayer("Repository")
@@ -47,7 +54,7 @@ class LayeredArchitectureTest {
             .whereLayer("Messaging")
             .mayOnlyAccessLayers("Model")
             .whereLayer("Model")
-            .mayOnlyBeAccessedByLayers("Web", "Service", "Repository", "Messaging")
+            .mayOnlyBeAccessedByLayers("Web", "Commands", "Service", "Repository", "Messaging")
             .whereLayer("Model")
             .mayNotAccessAnyLayer();
 
@@ -65,7 +72,11 @@ class LayeredArchitectureTest {
     static final ArchRule tokensStopAtTheWebLayer = noClasses()
             .that()
             .resideInAnyPackage(
-                    "..member.service..", "..member.model..", "..member.repository..", "..member.messaging..")
+                    "..member.commands..",
+                    "..member.service..",
+                    "..member.model..",
+                    "..member.repository..",
+                    "..member.messaging..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.security..", "dev.studyboard.security..")

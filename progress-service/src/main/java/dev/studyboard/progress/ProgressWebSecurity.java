@@ -1,5 +1,6 @@
 package dev.studyboard.progress;
 
+import static dev.studyboard.security.Authorities.IMPORTS_WRITE;
 import static dev.studyboard.security.Authorities.MEMBER;
 import static dev.studyboard.security.Authorities.ORGANIZER;
 import static dev.studyboard.security.Authorities.PROGRESS_WRITE;
@@ -48,6 +49,12 @@ class ProgressWebSecurity {
                         .hasAnyAuthority(MEMBER, ORGANIZER, PROGRESS_WRITE)
                         .requestMatchers(POST, SECTION + "/start", SECTION + "/complete", SECTION + "/reopen")
                         .hasAnyAuthority(MEMBER, ORGANIZER, PROGRESS_WRITE)
+                        // Importing a study board creates a book and members in the other services: the organizer's
+                        // operation (and the demo-loader's, which imports the notes at start).
+                        .requestMatchers(POST, "/api/imports")
+                        .hasAnyAuthority(ORGANIZER, IMPORTS_WRITE)
+                        .requestMatchers(GET, "/api/imports/*")
+                        .hasAnyAuthority(ORGANIZER, IMPORTS_WRITE)
                         .anyRequest()
                         .denyAll());
         return http.build();

@@ -26,6 +26,9 @@ class HexagonalArchitectureTest {
     static final ArchRule replica = hexagon("replica");
 
     @ArchTest
+    static final ArchRule imports = hexagon("imports");
+
+    @ArchTest
     static final ArchRule domainIsPlainJava = noClasses()
             .that()
             .resideInAPackage("..domain..")
@@ -79,6 +82,7 @@ class HexagonalArchitectureTest {
                 .adapter("messaging-in", base + ".adapter.in.messaging..")
                 .adapter("persistence", base + ".adapter.out.persistence..")
                 .adapter("messaging-out", base + ".adapter.out.messaging..")
+                .adapter("scheduling", base + ".adapter.in.scheduling..")
                 .as(feature + " is a hexagon of its own");
     }
 }

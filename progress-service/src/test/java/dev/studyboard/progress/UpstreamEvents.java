@@ -1,51 +1,41 @@
 package dev.studyboard.progress;
 
-import dev.studyboard.testsupport.SharedContainers;
+import dev.studyboard.testsupport.CloudEventSender;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plays catalog-service and member-service in progress-service's tests: publishes their events exactly as
- * docs/events.md specifies them (CloudEvents, binary mode, keyed by aggregate id). A consumer-side view of the
- * contract; the system tests check the same flow with the real services.
+ * Plays catalog-service and member-service in progress-service's tests: publishes their events, and their replies to
+ * the import saga's commands, exactly as docs/events.md and docs/import-saga.md specify them (CloudEvents, binary
+ * mode, keyed by aggregate id). A consumer-side view of the contract; the system tests check the same flow with the
+ * real services.
  */
 public final class UpstreamEvents implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedContainers.KAFKA.getBootstrapServers()),
-            new StringSerializer(),
-            new CloudEventSerializer());
-    private final KafkaProducer<String, byte[]> rawProducer = new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedContainers.KAFKA.getBootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    private final CloudEventSender catalog = new CloudEventSender("/studyboard/catalog-service");
+    private final CloudEventSender members = new CloudEventSender("/studyboard/member-service");
 
     /** An event as published, so a test can publish the very same one again (a duplicate delivery). */
     public record Sent(String topic, String key, CloudEvent event) {}
 
     public Sent catalog(UUID bookId, String name, Map<String, Object> data) {
-        return send(
-                "catalog.events", bookId.toString(), "/studyboard/catalog-service", "studyboard.catalog." + name, data);
+        return send(catalog, "catalog.events", bookId.toString(), "studyboard.catalog." + name, data);
     }
 
     public Sent member(UUID memberId, String name, Map<String, Object> data) {
-        return send(
-                "member.events", memberId.toString(), "/studyboard/member-service", "studyboard.member." + name, data);
+        return send(members, "member.events", memberId.toString(), "studyboard.member." + name, data);
+    }
+
+    /**
+     * A participant's reply to an import's command on {@code import.replies}, as catalog-service or member-service
+     * sends it (docs/import-saga.md): {@code service} is {@code catalog} or {@code member}, {@code name} e.g.
+     * {@code import.book-registered}.
+     */
+    public Sent importReply(String service, String name, UUID importId, Map<String, Object> data) {
+        var sender = service.equals("catalog") ? catalog : members;
+        return send(sender, "import.replies", importId.toString(), "studyboard." + service + "." + name, data);
     }
 
     public Sent bookRegistered(UUID bookId, String title, List<Map<String, Object>> chapters) {
@@ -107,35 +97,21 @@ public final class UpstreamEvents implements AutoCloseable {
 
     /** Publishes the same event (same id) again. */
     public void again(Sent sent) {
-        producer.send(new ProducerRecord<>(sent.topic(), sent.key(), sent.event()));
-        producer.flush();
+        catalog.again(sent.topic(), sent.event());
     }
 
     /** A record no consumer can read: not a CloudEvent at all. */
     public void garbage(String topic, String key) {
-        rawProducer.send(new ProducerRecord<>(topic, key, "not an event".getBytes(StandardCharsets.UTF_8)));
-        rawProducer.flush();
+        catalog.garbage(topic, key);
     }
 
-    private Sent send(String topic, String key, String source, String type, Map<String, Object> data) {
-        var event = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(URI.create(source))
-                .withType(type)
-                .withSubject(key)
-                .withTime(OffsetDateTime.now())
-                .withDataSchema(URI.create("urn:studyboard:schema:" + type.substring("studyboard.".length()) + ":v1"))
-                .withDataContentType("application/json")
-                .withData(JSON.writeValueAsBytes(data))
-                .build();
-        var sent = new Sent(topic, key, event);
-        again(sent);
-        return sent;
+    private static Sent send(CloudEventSender sender, String topic, String key, String type, Object data) {
+        return new Sent(topic, key, sender.send(topic, type, key, data));
     }
 
     @Override
     public void close() {
-        producer.close();
-        rawProducer.close();
+        catalog.close();
+        members.close();
     }
 }

@@ -32,15 +32,17 @@ final class RunningService {
         }
     }
 
+    private final Launch launch;
     private final String name;
-    private final Process process;
     private final int port;
-    private final int managementPort;
+    private Process process; // a new one after restart(), on the same API port
+    private int managementPort;
 
-    private RunningService(String name, Process process, int port, int managementPort) {
-        this.name = name;
+    private RunningService(Launch launch, Process process, int managementPort) {
+        this.launch = launch;
+        this.name = launch.name();
         this.process = process;
-        this.port = port;
+        this.port = launch.port();
         this.managementPort = managementPort;
     }
 
@@ -49,12 +51,16 @@ final class RunningService {
      * launch's port ({@code PORT}) and a free management port ({@code MANAGEMENT_PORT}).
      */
     static RunningService start(Launch launch) {
+        int managementPort = freePort();
+        return new RunningService(launch, launch(launch, managementPort), managementPort);
+    }
+
+    private static Process launch(Launch launch, int managementPort) {
         var jar = Path.of(System.getProperty("studyboard.jars"), launch.name() + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runnable jar at " + jar + ": run ./mvnw -pl system-tests -am verify");
         }
         try {
-            int managementPort = freePort();
             var logs = Path.of(System.getProperty("studyboard.logs"));
             Files.createDirectories(logs);
             var java = ProcessHandle.current().info().command().orElse("java"); // the JDK running the tests
@@ -66,11 +72,12 @@ final class RunningService {
             command.add(jar.toString());
             var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(launch.name() + ".log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logs.resolve(launch.name() + ".log").toFile()));
             builder.environment().putAll(launch.environment());
             builder.environment().put("PORT", String.valueOf(launch.port()));
             builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
-            return new RunningService(launch.name(), builder.start(), launch.port(), managementPort);
+            return builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + launch.name(), e);
         }
@@ -111,6 +118,11 @@ final class RunningService {
         return this;
     }
 
+    /** What it was started with: another instance can be launched from it. */
+    Launch launch() {
+        return launch;
+    }
+
     /** Where its API answers. */
     URI url() {
         return URI.create("http://localhost:" + port);
@@ -132,6 +144,23 @@ final class RunningService {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    /** SIGKILL: the process dies on the spot, in the middle of whatever it was doing, as in a crash. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the service again, as it was configured and on the same API port, and waits until it is ready. */
+    void restart(Duration timeout) {
+        managementPort = freePort();
+        process = launch(launch, managementPort);
+        awaitReady(timeout);
     }
 
     private static int status(URI url) {

@@ -100,14 +100,20 @@ final class StudyBoardSystem {
                                 RunningService.environment(common, authServer(jdbcBase + "auth", issuer))),
                         service("catalog-service", common, resourceServer, jdbcBase + "catalog"),
                         service("member-service", common, resourceServer, jdbcBase + "member"),
-                        service("progress-service", common, resourceServer, jdbcBase + "progress")),
+                        service("progress-service", common, withPatientImports(resourceServer), jdbcBase + "progress")),
                 Duration.ofMinutes(4));
         AUTH = services.get("auth-server");
         CATALOG = services.get("catalog-service");
         MEMBERS = services.get("member-service");
         PROGRESS = services.get("progress-service");
         DEMO_LOADER = ClientCredentials.bearerToken(
-                tokenUri(), "demo-loader", DEMO_LOADER_SECRET, "catalog.write", "members.write", "progress.write");
+                tokenUri(),
+                "demo-loader",
+                DEMO_LOADER_SECRET,
+                "catalog.write",
+                "members.write",
+                "progress.write",
+                "imports.write");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(RunningService::stop)));
     }
 
@@ -125,7 +131,7 @@ final class StudyBoardSystem {
         return AUTH.url().resolve("/oauth2/token");
     }
 
-    /** The demo loader's client-credentials token on every request (scopes catalog.write members.write progress.write). */
+    /** The demo loader's client-credentials token on every request (its write scopes, imports.write among them). */
     static ClientHttpRequestInterceptor demoLoaderToken() {
         return DEMO_LOADER;
     }
@@ -160,6 +166,17 @@ final class StudyBoardSystem {
     /** The real login of a person (authorization code + PKCE), as Swagger UI's "Authorize" does it. */
     static BrowserlessLogin login() {
         return new BrowserlessLogin(AUTH.url(), "swagger-ui", SWAGGER_REDIRECT);
+    }
+
+    /**
+     * The import saga waits for a participant longer than by default: ImportSagaIT stops member-service for a while,
+     * and the import must be delayed by that, not given up.
+     */
+    private static Map<String, String> withPatientImports(Map<String, String> resourceServer) {
+        var patient = new java.util.HashMap<>(resourceServer);
+        patient.put("STUDYBOARD_IMPORTS_REPLY_TIMEOUT", "20s");
+        patient.put("STUDYBOARD_IMPORTS_ATTEMPTS", "6");
+        return patient;
     }
 
     private static Launch service(

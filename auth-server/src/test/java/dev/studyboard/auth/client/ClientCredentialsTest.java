@@ -52,7 +52,9 @@ class ClientCredentialsTest {
         void getsItsToken() throws Exception {
             // when
             var response = token(
-                    "demo-loader", AuthServerTest.DEMO_LOADER_SECRET, "catalog.write members.write progress.write");
+                    "demo-loader",
+                    AuthServerTest.DEMO_LOADER_SECRET,
+                    "catalog.write members.write progress.write imports.write");
 
             // then
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -67,9 +69,20 @@ class ClientCredentialsTest {
             assertThat(jwt.getIssuer()).hasToString(AuthServerTest.ISSUER);
             assertThat(jwt.getAudience()).containsExactlyInAnyOrder("demo-loader", "study-board-api");
             assertThat(jwt.getClaimAsStringList("scope"))
-                    .containsExactlyInAnyOrder("catalog.write", "members.write", "progress.write");
+                    .containsExactlyInAnyOrder("catalog.write", "members.write", "progress.write", "imports.write");
             assertThat(jwt.getClaimAsString("client_id")).isEqualTo("demo-loader");
             assertThat(jwt.getClaims()).doesNotContainKeys("roles", "name");
+        }
+
+        @Test
+        @DisplayName("asking only for the scope it imports the notes with (imports.write): a token with that alone")
+        void importsOnly() {
+            var response = token("demo-loader", AuthServerTest.DEMO_LOADER_SECRET, "imports.write");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            var jwt = ResourceServerCheck.of(client.base())
+                    .decode((String) Browser.json(response).get("access_token"));
+            assertThat(jwt.getClaimAsStringList("scope")).containsExactly("imports.write");
         }
 
         @Test

@@ -25,4 +25,7 @@ final class MemberEventMessages {
     record MemberRenamedV1(UUID memberId, long memberVersion, String displayName) {}
 
     record MemberLeftV1(UUID memberId, long memberVersion, Instant leftAt) {}
+
+    /** Added: the member no longer exists (only members an undone import created are removed). */
+    record MemberRemovedV1(UUID memberId, long memberVersion) {}
 }

@@ -2,6 +2,7 @@ package dev.studyboard.member.messaging;
 
 import dev.studyboard.member.messaging.MemberEventMessages.MemberJoinedV1;
 import dev.studyboard.member.messaging.MemberEventMessages.MemberLeftV1;
+import dev.studyboard.member.messaging.MemberEventMessages.MemberRemovedV1;
 import dev.studyboard.member.messaging.MemberEventMessages.MemberRenamedV1;
 import dev.studyboard.member.model.Member;
 import dev.studyboard.outbox.EventType;
@@ -47,6 +48,14 @@ public class MemberEvents {
     public void left(Member member) {
         var leftAt = member.leftAt().orElseThrow();
         append(member, "left", leftAt, new MemberLeftV1(member.id(), member.version(), leftAt));
+    }
+
+    /**
+     * The member was deleted (an import that created them was undone). Deleting is one more change, so the event
+     * carries the version after it, one above the stored one: a replica that applied the last change applies this.
+     */
+    public void removed(Member member, Instant at) {
+        append(member, "removed", at, new MemberRemovedV1(member.id(), member.version() + 1));
     }
 
     /** A member's event named {@code studyboard.member.<name>}, its data in version 1 of the contract. */

@@ -17,6 +17,9 @@ import org.springframework.data.relational.core.mapping.Table;
  * person's tokens, so "who am I" in every service is this member. The auth-server owns the credentials; a member
  * nobody signs in as has no account.
  *
+ * <p>A member an import created ({@link #joinByImport}) remembers it in {@link #importedBy()}, so undoing that
+ * import removes exactly the members it created (docs/import-saga.md).
+ *
  * <p>{@link #version()} is 0 until the member is stored; Spring Data JDBC then inserts it at 1 (because the
  * field is a primitive {@code long}) and raises it by one on every save, failing the save if another
  * request saved first.
@@ -37,6 +40,7 @@ public class Member {
     private MemberStatus status;
     private final Instant joinedAt;
     private Instant leftAt;
+    private final UUID importedBy;
 
     @Version
     private long version;
@@ -50,6 +54,7 @@ public class Member {
             MemberStatus status,
             Instant joinedAt,
             Instant leftAt,
+            UUID importedBy,
             long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.displayName = displayName;
@@ -58,6 +63,7 @@ public class Member {
         this.status = Objects.requireNonNull(status, "status");
         this.joinedAt = Objects.requireNonNull(joinedAt, "joinedAt");
         this.leftAt = leftAt;
+        this.importedBy = importedBy;
         this.version = version;
     }
 
@@ -67,6 +73,18 @@ public class Member {
      * @param account the subject of the person's tokens, taken exactly as it is (an identifier), or null for none
      */
     public static Member join(String displayName, String email, String account, Instant at) {
+        return join(displayName, email, account, null, at);
+    }
+
+    /**
+     * A new, not yet stored member, joined because the notes of import {@code importId} name them as a writer: the
+     * same rules as {@link #join}, and no e-mail (notes have none).
+     */
+    public static Member joinByImport(String displayName, String account, UUID importId, Instant at) {
+        return join(displayName, null, account, Objects.requireNonNull(importId, "importId"), at);
+    }
+
+    private static Member join(String displayName, String email, String account, UUID importedBy, Instant at) {
         return new Member(
                 UUID.randomUUID(),
                 checkedDisplayName(displayName),
@@ -75,6 +93,7 @@ public class Member {
                 MemberStatus.ACTIVE,
                 at,
                 null,
+                importedBy,
                 0);
     }
 
@@ -121,6 +140,15 @@ public class Member {
 
     public Optional<Instant> leftAt() {
         return Optional.ofNullable(leftAt);
+    }
+
+    /** The import that created this member; empty for a member who joined any other way. */
+    public Optional<UUID> importedBy() {
+        return Optional.ofNullable(importedBy);
+    }
+
+    public boolean wasImportedBy(UUID importId) {
+        return importedBy != null && importedBy.equals(importId);
     }
 
     public long version() {

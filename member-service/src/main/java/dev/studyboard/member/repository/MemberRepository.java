@@ -2,6 +2,7 @@ package dev.studyboard.member.repository;
 
 import dev.studyboard.member.model.Member;
 import dev.studyboard.member.model.MemberStatus;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -23,6 +24,12 @@ public interface MemberRepository
     Optional<Member> findByAccount(String account);
 
     boolean existsByAccount(String account);
+
+    /** The first to join of the members with this status and display name, e.g. the active 이상경. */
+    Optional<Member> findFirstByStatusAndDisplayNameOrderByJoinedAtAscIdAsc(MemberStatus status, String displayName);
+
+    /** The members import {@code importId} created. */
+    List<Member> findByImportedBy(UUID importId);
 
     /** Written out so it matches the unique index on {@code lower(email)}: capitalisation makes no new address. */
     @Query("SELECT EXISTS (SELECT 1 FROM member WHERE lower(email) = lower(:email))")

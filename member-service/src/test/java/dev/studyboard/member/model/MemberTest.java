@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,49 @@ class MemberTest {
                     .isInstanceOfSatisfying(
                             InvalidMemberException.class,
                             e -> assertThat(e.field()).isEqualTo("displayName"));
+        }
+    }
+
+    @Nested
+    @DisplayName("when an import makes them join")
+    class JoiningByImport {
+
+        private static final UUID IMPORT = UUID.fromString("4a6f1c2e-0000-4000-8000-000000000001");
+
+        @Test
+        @DisplayName("is active, without e-mail, and remembers the import that created them")
+        void remembersImport() {
+            var member = Member.joinByImport(" 이상경 ", "sanggyeong", IMPORT, JOINED);
+
+            assertThat(member.displayName()).isEqualTo("이상경");
+            assertThat(member.account()).contains("sanggyeong");
+            assertThat(member.email()).isEmpty();
+            assertThat(member.status()).isEqualTo(MemberStatus.ACTIVE);
+            assertThat(member.importedBy()).contains(IMPORT);
+            assertThat(member.wasImportedBy(IMPORT)).isTrue();
+            assertThat(member.wasImportedBy(UUID.randomUUID())).isFalse();
+        }
+
+        @Test
+        @DisplayName("follows the same rules as any member joining")
+        void sameRules() {
+            assertThatThrownBy(() -> Member.joinByImport(" ", null, IMPORT, JOINED))
+                    .isInstanceOfSatisfying(
+                            InvalidMemberException.class,
+                            e -> assertThat(e.field()).isEqualTo("displayName"));
+            assertThatThrownBy(() -> Member.joinByImport("이상경", " ", IMPORT, JOINED))
+                    .isInstanceOfSatisfying(
+                            InvalidMemberException.class,
+                            e -> assertThat(e.field()).isEqualTo("account"));
+        }
+
+        @Test
+        @DisplayName("a member who joined any other way was imported by nobody")
+        void otherwiseNoImport() {
+            var member = Member.join("김상초", null, null, JOINED);
+
+            assertThat(member.importedBy()).isEmpty();
+            assertThat(member.wasImportedBy(IMPORT)).isFalse();
         }
     }
 

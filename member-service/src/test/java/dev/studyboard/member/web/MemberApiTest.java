@@ -263,6 +263,21 @@ class MemberApiTest {
     @DisplayName("bad input")
     class BadInput {
 
+        @Test
+        @DisplayName("a body that claims to be a multipart upload without a boundary: 415 problem details, not a 500")
+        void multipartWithoutBoundary() {
+            asOrganizer
+                    .post()
+                    .uri("/api/members")
+                    .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data")
+                    .body("x")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
         @ParameterizedTest(name = "{0} → 400 naming {1}")
         @CsvSource(delimiter = '|', textBlock = """
                 no display name              | displayName | '{"email": "a@example.com"}'

@@ -10,10 +10,13 @@ import io.micrometer.observation.transport.ReceiverContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,30 +55,58 @@ class CloudEventsKafkaPublisher implements DisposableBean {
     }
 
     /**
-     * Sends the whole batch, then waits until Kafka has acknowledged all of it. Sending first and waiting
-     * once keeps the batch pipelined; the idempotent producer keeps each partition's order as long as the
-     * records are accepted, and sending stops at the first one that is not.
+     * Sends the batch in order, then waits until Kafka has answered for all of it, at most the send timeout.
+     * Sending first and waiting once keeps the batch pipelined; the idempotent producer keeps each partition's
+     * order. Sending stops at a record refused before it was even queued (too large, no broker answered), so a
+     * later event of the same aggregate never overtakes it, and a broker that is down is waited for only once.
      *
-     * @throws OutboxPublishException if any record was not acknowledged; the caller retries the batch
+     * @return the rows Kafka acknowledged, and the first one it did not, with why
      */
-    void publish(List<PendingEvent> batch) {
-        var sends = new CompletableFuture<?>[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            sends[i] = sendInTraceOfCause(batch.get(i));
-            if (sends[i].isCompletedExceptionally()) {
-                // Failed before it was even queued (no broker answered): sending the rest would only wait again,
-                // and a later event of the same aggregate must not go out before this one.
-                sends = Arrays.copyOf(sends, i + 1);
+    Delivery publish(List<PendingEvent> batch) {
+        var sends = new ArrayList<CompletableFuture<?>>(batch.size());
+        for (var event : batch) {
+            var send = sendInTraceOfCause(event);
+            sends.add(send);
+            if (send.isCompletedExceptionally()) {
                 break;
             }
         }
+        awaitAnswers(sends);
+        var acknowledged = new ArrayList<PendingEvent>();
+        FailedSend firstFailure = null;
+        for (int i = 0; i < sends.size(); i++) {
+            var failure = failureOf(sends.get(i));
+            if (failure == null) {
+                acknowledged.add(batch.get(i));
+            } else if (firstFailure == null) {
+                firstFailure = new FailedSend(batch.get(i), failure);
+            }
+        }
+        return new Delivery(acknowledged, Optional.ofNullable(firstFailure));
+    }
+
+    private void awaitAnswers(List<CompletableFuture<?>> sends) {
         try {
-            CompletableFuture.allOf(sends).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutboxPublishException("Interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new OutboxPublishException("Kafka did not acknowledge the batch", e);
+            // Some record failed or is not answered yet: failureOf tells which.
+        }
+    }
+
+    /** Why {@code send} did not succeed, or null if Kafka acknowledged it. */
+    private Throwable failureOf(CompletableFuture<?> send) {
+        if (!send.isDone()) {
+            return new TimeoutException("Kafka did not answer within " + sendTimeout.toMillis() + " ms");
+        }
+        try {
+            send.join();
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return e.getCause() != null ? e.getCause() : e;
         }
     }
 
@@ -97,9 +128,7 @@ class CloudEventsKafkaPublisher implements DisposableBean {
         try (var scope = observation.openScope()) {
             sent = kafka.send(record(event));
         } catch (RuntimeException e) {
-            observation.error(e);
-            observation.stop();
-            throw e;
+            sent = CompletableFuture.failedFuture(e); // refused before it was queued, e.g. too large
         }
         // The span lasts until Kafka acknowledges (or refuses) the record, not just until it is queued.
         return sent.whenComplete((result, failure) -> {

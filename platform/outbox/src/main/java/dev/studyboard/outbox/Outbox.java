@@ -48,7 +48,30 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(OutboxEvent event) {
-        jdbc.sql(INSERT)
+        appendTo(topic, event);
+    }
+
+    /**
+     * Appends {@code event} for another topic than the service's own: a command to a participant of a saga, or a
+     * reply to the saga's orchestrator. Same transaction rule as {@link #append}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendTo(String topic, OutboxEvent event) {
+        insert(INSERT, topic, event);
+    }
+
+    /**
+     * Appends {@code event}, or, if an event with its id was appended before, queues that one to be sent again:
+     * how a saga's orchestrator retries a command that got no reply. The receiver recognises the id and does not
+     * act twice. Same transaction rule as {@link #append}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendOrResend(String topic, OutboxEvent event) {
+        insert(INSERT + " ON CONFLICT (event_id) DO UPDATE SET published_at = NULL", topic, event);
+    }
+
+    private void insert(String sql, String topic, OutboxEvent event) {
+        jdbc.sql(sql)
                 .param("id", event.id())
                 .param("topic", topic)
                 .param("aggregateType", event.aggregateType())

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Gives every service that has this module, a datasource and Kafka: the {@link Outbox} to write events,
  * the service's own event topic ({@code studyboard.outbox.topic}), the {@link OutboxRelay} that publishes
- * to it, the NOTIFY listener that wakes the relay and the cleaner. The table comes from the Flyway location
+ * to it, the NOTIFY listener that wakes the relay, the cleaner, and the {@link CommandReceiver} of saga participants. The table comes from the Flyway location
  * {@code classpath:db/outbox}.
  */
 @AutoConfiguration(
@@ -131,6 +132,14 @@ public class OutboxAutoConfiguration {
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
+    /** The participants' side of a saga's commands: each handled once, answered through the outbox. */
+    @Bean
+    @ConditionalOnMissingBean
+    CommandReceiver commandReceiver(
+            JdbcClient jdbc, JsonMapper json, Outbox outbox, PlatformTransactionManager transactionManager) {
+        return new CommandReceiver(jdbc, json, outbox, new TransactionTemplate(transactionManager));
+    }
+
     @Bean
     OutboxMetrics outboxMetrics(OutboxStore store, ObjectProvider<MeterRegistry> meters) {
         return new OutboxMetrics(store, meters.getIfAvailable(() -> Metrics.globalRegistry));
@@ -145,6 +154,18 @@ public class OutboxAutoConfiguration {
     @Bean
     OutboxCleaner outboxCleaner(OutboxStore store, OutboxProperties properties, ObjectProvider<Clock> clock) {
         return new OutboxCleaner(store, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The operator endpoint for parked events, where the actuator is and the endpoint is exposed. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+    static class OperatorEndpointConfiguration {
+
+        @Bean
+        @ConditionalOnAvailableEndpoint
+        OutboxEndpoint outboxEndpoint(OutboxStore store, OutboxRelay relay) {
+            return new OutboxEndpoint(store, relay);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -18,6 +18,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * @param listen          wake up on PostgreSQL {@code NOTIFY} as soon as events commit
  * @param sendTimeout     how long a batch may wait for Kafka's acknowledgements before it is retried
  * @param maxBackoff      longest pause between retries while Kafka is unreachable
+ * @param maxAttempts     how many times Kafka may refuse a row before the relay parks it; a row that can never
+ *                        be sent (too large) is parked at once, and an unreachable Kafka counts against no row
  * @param retention       how long published rows are kept (for inspection) before the cleaner deletes them
  * @param cleanupInterval how often the cleaner runs
  */
@@ -30,12 +32,16 @@ public record OutboxProperties(
         @DefaultValue("true") boolean listen,
         @DefaultValue("15s") Duration sendTimeout,
         @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("5") int maxAttempts,
         @DefaultValue("1d") Duration retention,
         @DefaultValue("10m") Duration cleanupInterval) {
 
     public OutboxProperties {
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("studyboard.outbox.topic is required: the topic this service writes to");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("studyboard.outbox.max-attempts must be 1 or more: " + maxAttempts);
         }
     }
 

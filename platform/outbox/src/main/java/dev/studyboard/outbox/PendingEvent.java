@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** An outbox row claimed by the relay and not yet published. */
+/** An outbox row claimed by the relay and not yet published; {@code attempts} counts the sends Kafka refused. */
 record PendingEvent(
         long position,
         UUID id,
@@ -15,4 +15,5 @@ record PendingEvent(
         String dataSchema,
         String payload,
         Map<String, String> traceContext,
-        Instant occurredAt) {}
+        Instant occurredAt,
+        int attempts) {}

@@ -30,6 +30,17 @@ class OutboxPropertiesTest {
         assertThat(properties.batchSize()).isEqualTo(500);
         assertThat(properties.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.maxBackoff()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.maxAttempts()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("refuse max-attempts below 1: every row is tried at least once")
+    void maxAttemptsAtLeastOne() {
+        assertThatExceptionOfType(BindException.class)
+                .isThrownBy(() -> bind(
+                        Map.of("studyboard.outbox.topic", "catalog.events", "studyboard.outbox.max-attempts", "0")))
+                .havingRootCause()
+                .withMessageContaining("max-attempts must be 1 or more");
     }
 
     @Test

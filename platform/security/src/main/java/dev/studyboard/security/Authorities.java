@@ -19,6 +19,9 @@ public final class Authorities {
     public static final String MEMBERS_WRITE = "SCOPE_members.write";
     public static final String PROGRESS_WRITE = "SCOPE_progress.write";
 
+    /** The demo-loader's scope for bringing a study board in through the import saga. */
+    public static final String IMPORTS_WRITE = "SCOPE_imports.write";
+
     /** The synthetic check's scope: it may read, nothing else. */
     public static final String STUDYBOARD_READ = "SCOPE_studyboard.read";
 

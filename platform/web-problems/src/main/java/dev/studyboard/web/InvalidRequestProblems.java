@@ -3,7 +3,11 @@ package dev.studyboard.web;
 import dev.studyboard.problems.InvalidFieldException;
 import dev.studyboard.problems.StaleVersionException;
 import dev.studyboard.web.EntityTags.MalformedIfMatchException;
+import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * RFC 9457 problem details for every kind of invalid request, the same in every service: 400 with
@@ -63,13 +69,22 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    /** A body that is not JSON, or has a value of the wrong type: named by its JSON path where Jackson knows it. */
+    /**
+     * A body that is not JSON, or has a value of the wrong type: named by its JSON path where Jackson knows it. The
+     * reason never quotes Jackson on a type (its messages name the Java classes the body is read into): it says
+     * what JSON the field takes instead.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            problem = invalid(List.of(new InvalidField(path(json), "cannot be read: " + json.getOriginalMessage())));
+            var reason = json instanceof MismatchedInputException mismatch
+                    ? "must be " + expected(mismatch.getTargetType())
+                    : json instanceof DatabindException
+                            ? "cannot be read"
+                            : "cannot be read: " + json.getOriginalMessage();
+            problem = invalid(List.of(new InvalidField(path(json), reason)));
         } else {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
         }
@@ -109,6 +124,35 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
 
     private static String reason(FieldError error) {
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    /** What a value of {@code type} is in JSON, in words a client knows (no Java class names). */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (TemporalAccessor.class.isAssignableFrom(type)) {
+            return "a date or time in ISO 8601";
+        }
+        return "an object";
     }
 
     /** Jackson's path to the unreadable value, written like a Bean Validation path: {@code chapters[0].number}. */

@@ -272,7 +272,7 @@ class ReplicationTest {
                                 .expectStatus()
                                 .isOk());
                 var dead = deadLetters.awaitKey(bookId.toString(), TIMEOUT);
-                assertThat(new String(dead.value())).isEqualTo("not an event");
+                assertThat(new String(dead.value())).isEqualTo("not a CloudEvent");
                 assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn"))
                         .isNotNull();
                 await().atMost(TIMEOUT)

@@ -28,7 +28,14 @@ public class BookRegistration {
      */
     @Transactional
     public Book register(String title, List<String> authors, String edition, String language, List<Chapter> chapters) {
-        var book = Book.register(BookId.newId(), title, authors, edition, language, chapters, clock.instant());
+        return register(BookId.newId(), title, authors, edition, language, chapters);
+    }
+
+    /** The same, under an id chosen beforehand: an import's, so its later steps can name the book. */
+    @Transactional
+    public Book register(
+            BookId id, String title, List<String> authors, String edition, String language, List<Chapter> chapters) {
+        var book = Book.register(id, title, authors, edition, language, chapters, clock.instant());
         books.add(book);
         events.publish(book.pullEvents());
         return book;

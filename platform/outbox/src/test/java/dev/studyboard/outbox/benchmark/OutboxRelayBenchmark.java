@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -53,15 +54,19 @@ public final class OutboxRelayBenchmark {
         int seconds = Integer.getInteger("benchmark.seconds", 10);
         int backlog = Integer.getInteger("benchmark.backlog", 50_000);
 
-        try (var context = new SpringApplicationBuilder(BenchmarkApplication.class)
-                .properties(
-                        "spring.flyway.locations=classpath:db/outbox",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        "spring.application.name=outbox-benchmark",
-                        "studyboard.outbox.topic=" + TOPIC,
-                        "studyboard.topics.partitions=6")
-                .run(args)) {
+        // As command-line arguments, so they win over the tests' application.yml (on this classpath too), whose
+        // topic would otherwise take the relay's events away from the benchmark's consumer.
+        var settings = Stream.concat(
+                        Stream.of(
+                                "--spring.flyway.locations=classpath:db/outbox",
+                                "--spring.main.banner-mode=off",
+                                "--logging.level.root=WARN",
+                                "--spring.application.name=outbox-benchmark",
+                                "--studyboard.outbox.topic=" + TOPIC,
+                                "--studyboard.topics.partitions=6"),
+                        Arrays.stream(args))
+                .toArray(String[]::new);
+        try (var context = new SpringApplicationBuilder(BenchmarkApplication.class).run(settings)) {
             var outbox = context.getBean(Outbox.class);
             var relay = context.getBean(OutboxRelay.class);
             var transaction = context.getBean(TransactionTemplate.class);

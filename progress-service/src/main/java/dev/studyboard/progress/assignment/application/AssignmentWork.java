@@ -1,5 +1,6 @@
 package dev.studyboard.progress.assignment.application;
 
+import dev.studyboard.progress.assignment.api.RecordedWork;
 import dev.studyboard.progress.assignment.application.AssignmentProblems.ConcurrentAssignmentChangeException;
 import dev.studyboard.progress.assignment.application.AssignmentProblems.MemberLeftException;
 import dev.studyboard.progress.assignment.application.AssignmentProblems.NotAMemberException;
@@ -9,6 +10,8 @@ import dev.studyboard.progress.assignment.application.AssignmentProblems.Unknown
 import dev.studyboard.progress.assignment.application.AssignmentProblems.UnknownSectionException;
 import dev.studyboard.progress.assignment.domain.Assignment;
 import dev.studyboard.progress.assignment.domain.AssignmentEvent.Reason;
+import dev.studyboard.progress.assignment.domain.AssignmentStatus;
+import dev.studyboard.progress.assignment.domain.IllegalTransitionException;
 import dev.studyboard.progress.assignment.domain.SectionRef;
 import dev.studyboard.progress.assignment.domain.SectionTakenException;
 import dev.studyboard.progress.replica.api.ReplicatedData;
@@ -33,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class AssignmentWork {
+public class AssignmentWork implements RecordedWork {
 
     private final AssignmentRepository assignments;
     private final ReplicatedData replicas;
@@ -100,6 +103,35 @@ public class AssignmentWork {
     /** Not read-only: the section check takes a share lock (see {@code ReplicatedData}), which reads may too. */
     public Assignment get(SectionRef section) {
         return current(section);
+    }
+
+    /**
+     * An import's board: each section given to its writer, the done ones completed, with the same rules (and events)
+     * as one change at a time. Joins the import's transaction: the work and the import's step commit together.
+     */
+    @Override
+    public void record(UUID bookId, List<Work> work) {
+        for (var one : work) {
+            var section = new SectionRef(bookId, one.item());
+            try {
+                requireActive(one.memberId());
+                var assignment = current(section);
+                assignment.takeFor(one.memberId(), clock.instant());
+                if (one.done() && assignment.status() == AssignmentStatus.TODO) {
+                    assignment.start(clock.instant());
+                }
+                if (one.done() && assignment.status() == AssignmentStatus.IN_PROGRESS) {
+                    assignment.complete(clock.instant());
+                }
+                save(assignment);
+            } catch (UnknownSectionException
+                    | UnknownMemberException
+                    | MemberLeftException
+                    | IllegalTransitionException
+                    | SectionTakenException e) {
+                throw new WorkNotRecordedException("section " + one.item() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** A member left the group: their open write-ups go back to the to-do list. Done ones keep their writer. */

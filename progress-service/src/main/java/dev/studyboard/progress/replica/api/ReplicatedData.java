@@ -7,11 +7,14 @@ import java.util.UUID;
  * Data join: the questions that cross service boundaries, answered from this service's replicas without calling
  * catalog-service or member-service. An answer holds until the asking transaction ends: the replica row is
  * share-locked, so an event that removes the section or marks the member as left waits for that transaction, and
- * then sees what it did.
+ * then sees what it did. While the replicas are being rebuilt, a question waits for the rebuild.
  */
 public interface ReplicatedData {
 
     boolean sectionExists(UUID bookId, String item);
+
+    /** True once the book's registration has arrived here, and until its removal does. */
+    boolean bookExists(UUID bookId);
 
     /** {@code empty} if no event about this member has arrived (yet). */
     Optional<MemberStanding> member(UUID memberId);

@@ -19,4 +19,7 @@ public sealed interface MemberChange {
     record MemberRenamed(UUID memberId, long memberVersion, String displayName) implements MemberChange {}
 
     record MemberLeft(UUID memberId, long memberVersion) implements MemberChange {}
+
+    /** Removed by member-service: an import that created the member was undone. */
+    record MemberRemoved(UUID memberId, long memberVersion) implements MemberChange {}
 }

@@ -15,4 +15,7 @@ public interface MemberReplicaStore {
     void rename(UUID memberId, long version, String displayName);
 
     void markLeft(UUID memberId, long version);
+
+    /** The member is gone: removed by the import that created them (compensation). */
+    void delete(UUID memberId);
 }

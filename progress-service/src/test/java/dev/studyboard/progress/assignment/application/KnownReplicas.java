@@ -37,6 +37,11 @@ class KnownReplicas implements ReplicatedData {
     }
 
     @Override
+    public boolean bookExists(UUID bookId) {
+        return sections.stream().anyMatch(section -> section.bookId().equals(bookId));
+    }
+
+    @Override
     public Optional<MemberStanding> member(UUID memberId) {
         return Optional.ofNullable(members.get(memberId));
     }

@@ -7,6 +7,7 @@ import dev.studyboard.progress.replica.api.SectionsRemoved;
 import dev.studyboard.progress.replica.application.CatalogChange.BookRegistered;
 import dev.studyboard.progress.replica.application.CatalogChange.BookRemoved;
 import dev.studyboard.progress.replica.application.CatalogChange.Chapter;
+import dev.studyboard.progress.replica.application.CatalogChange.ChapterAdded;
 import dev.studyboard.progress.replica.application.CatalogChange.ChapterRemoved;
 import dev.studyboard.progress.replica.application.CatalogChange.ChapterRenamed;
 import dev.studyboard.progress.replica.application.CatalogChange.Section;
@@ -29,8 +30,9 @@ class CatalogReplicationTest {
     private final InMemoryBookReplicaStore books = new InMemoryBookReplicaStore();
     private final List<SectionsRemoved> announced = new ArrayList<>();
     private final List<String> itemsWhenAnnounced = new ArrayList<>();
+    private final InMemoryReplicaLock lock = new InMemoryReplicaLock();
     private final CatalogReplication replication =
-            new CatalogReplication(new IdempotentConsumer(new InMemoryProcessedEvents()), books, event -> {
+            new CatalogReplication(lock, new IdempotentConsumer(new InMemoryProcessedEvents()), books, event -> {
                 itemsWhenAnnounced.addAll(books.items(bookId));
                 announced.add((SectionsRemoved) event);
             });
@@ -195,6 +197,52 @@ class CatalogReplicationTest {
             assertThat(book().chapters).isEmpty();
             assertThat(announced).containsExactly(new SectionsRemoved(bookId, List.of("3.1", "3.2", "4.1")));
             assertThat(itemsWhenAnnounced).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("replayed in a rebuild")
+    class Replayed {
+
+        private void replay(CatalogChange change, boolean announce) {
+            replication.replay(event(change.getClass().getSimpleName()), change, announce);
+        }
+
+        @Test
+        @DisplayName("an event applied before the rebuild changes the replica but announces nothing: it was followed")
+        void appliedBefore() {
+            replay(
+                    new BookRegistered(
+                            bookId, 1, "Book", List.of(new Chapter(4, "통합", List.of(new Section("4.8", "x", 1))))),
+                    false);
+
+            replay(new SectionRemoved(bookId, 2, 4, "4.8"), false);
+
+            assertThat(books.items(bookId)).isEmpty();
+            assertThat(announced).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an event new to the replicas is announced as usual")
+        void newEvent() {
+            replay(
+                    new BookRegistered(
+                            bookId, 1, "Book", List.of(new Chapter(4, "통합", List.of(new Section("4.8", "x", 1))))),
+                    false);
+
+            replay(new SectionRemoved(bookId, 2, 4, "4.8"), true);
+
+            assertThat(announced).containsExactly(new SectionsRemoved(bookId, List.of("4.8")));
+        }
+
+        @Test
+        @DisplayName("takes no lock of its own: the rebuild holds it; a listener's apply takes it shared first")
+        void lock() {
+            replay(new BookRegistered(bookId, 1, "Book", List.of()), true);
+            assertThat(lock.shared).isZero();
+
+            apply(new ChapterAdded(bookId, 2, new Chapter(1, "one", List.of())));
+            assertThat(lock.shared).isOne();
         }
     }
 }

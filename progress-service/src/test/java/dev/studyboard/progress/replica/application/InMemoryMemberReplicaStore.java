@@ -38,4 +38,9 @@ class InMemoryMemberReplicaStore implements MemberReplicaStore {
         var member = members.get(memberId);
         members.put(memberId, new Member(version, member.displayName(), member.account(), false));
     }
+
+    @Override
+    public void delete(UUID memberId) {
+        members.remove(memberId);
+    }
 }

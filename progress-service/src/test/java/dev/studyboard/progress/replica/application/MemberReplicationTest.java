@@ -23,8 +23,9 @@ class MemberReplicationTest {
     private final InMemoryMemberReplicaStore members = new InMemoryMemberReplicaStore();
     private final List<Object> announced = new ArrayList<>();
     private final List<Boolean> activeWhenAnnounced = new ArrayList<>();
+    private final InMemoryReplicaLock lock = new InMemoryReplicaLock();
     private final MemberReplication replication =
-            new MemberReplication(new IdempotentConsumer(new InMemoryProcessedEvents()), members, event -> {
+            new MemberReplication(lock, new IdempotentConsumer(new InMemoryProcessedEvents()), members, event -> {
                 activeWhenAnnounced.add(member().active());
                 announced.add(event);
             });
@@ -104,6 +105,39 @@ class MemberReplicationTest {
             assertThatThrownBy(() -> apply(new MemberRenamed(이상경, 2, "who?")))
                     .isInstanceOf(ReplicaGapException.class)
                     .hasMessageContaining("never seen");
+        }
+    }
+
+    @Nested
+    @DisplayName("replayed in a rebuild")
+    class Replayed {
+
+        private void replay(MemberChange change, boolean announce) {
+            var type = "studyboard.member." + change.getClass().getSimpleName();
+            replication.replay(
+                    new ReceivedEvent(UUID.randomUUID(), "/studyboard/member-service", type), change, announce);
+        }
+
+        @Test
+        @DisplayName("a leaving applied before the rebuild marks the member inactive but announces nothing")
+        void appliedBefore() {
+            replay(new MemberJoined(이상경, 1, "이상경", "sanggyeong"), false);
+
+            replay(new MemberLeft(이상경, 2), false);
+
+            assertThat(member().active()).isFalse();
+            assertThat(announced).isEmpty();
+            assertThat(lock.shared).isZero();
+        }
+
+        @Test
+        @DisplayName("a leaving new to the replicas is announced, so the open work is released")
+        void newEvent() {
+            replay(new MemberJoined(이상경, 1, "이상경", "sanggyeong"), false);
+
+            replay(new MemberLeft(이상경, 2), true);
+
+            assertThat(announced).containsExactly(new MemberLeftGroup(이상경));
         }
     }
 }

@@ -277,6 +277,24 @@ class BookApiTest {
         }
 
         @Test
+        @DisplayName("a body that claims to be a multipart upload without a boundary: 415 problem details, not a 500")
+        void multipartWithoutBoundary() {
+            asOrganizer
+                    .post()
+                    .uri("/api/catalog/books")
+                    .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data")
+                    .body("x")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(415);
+        }
+
+        @Test
         @DisplayName("names every invalid field at once")
         void namesEveryField() {
             asOrganizer

@@ -1,5 +1,6 @@
 package dev.studyboard.progress.replica.adapter.in.messaging;
 
+import dev.studyboard.outbox.DeadLetters;
 import dev.studyboard.outbox.EventTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,6 @@ class ConsumedTopics {
 
     static final String CATALOG_EVENTS = "catalog.events";
     static final String MEMBER_EVENTS = "member.events";
-    static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private final int partitions;
     private final short replicas;
@@ -41,7 +41,7 @@ class ConsumedTopics {
 
     @Bean
     NewTopic catalogEventsDeadLetters() {
-        return TopicBuilder.name(CATALOG_EVENTS + DEAD_LETTER_SUFFIX)
+        return TopicBuilder.name(CATALOG_EVENTS + DeadLetters.SUFFIX)
                 .partitions(1)
                 .replicas(replicas)
                 .build();
@@ -49,7 +49,7 @@ class ConsumedTopics {
 
     @Bean
     NewTopic memberEventsDeadLetters() {
-        return TopicBuilder.name(MEMBER_EVENTS + DEAD_LETTER_SUFFIX)
+        return TopicBuilder.name(MEMBER_EVENTS + DeadLetters.SUFFIX)
                 .partitions(1)
                 .replicas(replicas)
                 .build();

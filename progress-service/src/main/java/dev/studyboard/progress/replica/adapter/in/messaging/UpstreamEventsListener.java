@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class UpstreamEventsListener {
 
-    private static final Map<String, Class<? extends CatalogChange>> CATALOG_TYPES = Map.of(
+    // The event types each replica needs; a rebuild reads the topics with the same ones (RetainedTopics).
+    static final Map<String, Class<? extends CatalogChange>> CATALOG_TYPES = Map.of(
             "studyboard.catalog.book.registered", CatalogChange.BookRegistered.class,
             "studyboard.catalog.book.removed", CatalogChange.BookRemoved.class,
             "studyboard.catalog.chapter.added", CatalogChange.ChapterAdded.class,
@@ -26,10 +27,11 @@ class UpstreamEventsListener {
             "studyboard.catalog.section.revised", CatalogChange.SectionRevised.class,
             "studyboard.catalog.section.removed", CatalogChange.SectionRemoved.class);
 
-    private static final Map<String, Class<? extends MemberChange>> MEMBER_TYPES = Map.of(
+    static final Map<String, Class<? extends MemberChange>> MEMBER_TYPES = Map.of(
             "studyboard.member.joined", MemberChange.MemberJoined.class,
             "studyboard.member.renamed", MemberChange.MemberRenamed.class,
-            "studyboard.member.left", MemberChange.MemberLeft.class);
+            "studyboard.member.left", MemberChange.MemberLeft.class,
+            "studyboard.member.removed", MemberChange.MemberRemoved.class);
 
     private final IncomingCloudEvents events;
     private final CatalogReplication catalog;

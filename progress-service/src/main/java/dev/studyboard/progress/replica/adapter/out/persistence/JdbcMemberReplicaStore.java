@@ -54,6 +54,11 @@ class JdbcMemberReplicaStore implements MemberReplicaStore {
         update("UPDATE member_replica SET active = FALSE, version = ? WHERE member_id = ?", version, memberId);
     }
 
+    @Override
+    public void delete(UUID memberId) {
+        update("DELETE FROM member_replica WHERE member_id = ?", memberId);
+    }
+
     private void update(String sql, Object... params) {
         jdbc.sql(sql).params(params).update();
     }

@@ -355,6 +355,21 @@ class StudyBoardApiTest {
     class Unmatched {
 
         @Test
+        @DisplayName("a body that claims to be a multipart upload without a boundary: 415 problem details, not a 500")
+        void multipartWithoutBoundary() {
+            http.put()
+                    .uri(sectionPath("3.1") + "/assignee")
+                    .header(HttpHeaders.AUTHORIZATION, asOrganizer)
+                    .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data")
+                    .body("x")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        @Test
         @DisplayName("a path nothing serves: 404, a method a path does not allow: 405, both as problem details")
         void problemDetails() {
             http.get()

@@ -1,12 +1,24 @@
-package dev.studyboard.demo;
+package dev.studyboard.system;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads the two forms of study notes: seed 000's Markdown tables and seed 002's checklist. */
-public final class NotesParser {
+/**
+ * The golden tests' reader of the study notes, in both forms (seed 000's Markdown tables, seed 002's checklist): the
+ * notes as the group wrote them and the board as progress-service renders it are read the same way, and compared.
+ * Deliberately not progress-service's own translator: the expected values come from an independent reading.
+ */
+record SeedNotes(String title, List<Chapter> chapters) {
+
+    record Chapter(int number, String title, List<Row> rows) {}
+
+    /** One section as the notes list it; {@code page} and {@code writer} may be missing ({@code null}). */
+    record Row(String item, String title, Integer page, String writer, boolean done) {}
 
     private static final Pattern TITLE = Pattern.compile("^#\\s+(.+?)\\s*$");
     private static final Pattern TABLE_CHAPTER = Pattern.compile("^\\*\\*(\\d+)장\\.\\s*(.+?)\\*\\*\\s*$");
@@ -14,18 +26,30 @@ public final class NotesParser {
     private static final Pattern TASK = Pattern.compile("^- \\[([ xX])]\\s+(\\d+(?:\\.\\d+)+)\\s+(.+?)\\s*$");
     private static final String DONE_MARK = ":heavy_check_mark:";
 
-    private NotesParser() {}
+    /** A seed note's text as the group wrote it: demo-loader's {@code seeds/}, on this module's classpath. */
+    static String text(String seed) throws IOException {
+        try (var in = SeedNotes.class.getResourceAsStream("/seeds/" + seed)) {
+            if (in == null) {
+                throw new IOException("No seed note " + seed);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    List<Row> rows() {
+        return chapters.stream().flatMap(chapter -> chapter.rows().stream()).toList();
+    }
 
     /** Chooses the form by content: a table header means seed 000's form, otherwise the checklist. */
-    public static StudyNotes parse(String text) {
-        return text.contains("| 아이템") ? parseTables(text) : parseChecklist(text);
+    static SeedNotes read(String text) {
+        return text.contains("| 아이템") ? readTables(text) : readChecklist(text);
     }
 
     /** {@code **03장. title**} followed by {@code | 아이템 | 제목 | 페이지 | 작성자 | 완료 |} rows. */
-    public static StudyNotes parseTables(String text) {
+    static SeedNotes readTables(String text) {
         String title = null;
-        var chapters = new ArrayList<StudyNotes.Chapter>();
-        List<StudyNotes.Row> rows = null;
+        var chapters = new ArrayList<Chapter>();
+        List<Row> rows = null;
         for (var line : text.split("\\R")) {
             var titleMatch = TITLE.matcher(line);
             var chapterMatch = TABLE_CHAPTER.matcher(line.strip());
@@ -33,7 +57,7 @@ public final class NotesParser {
                 title = titleMatch.group(1);
             } else if (chapterMatch.matches()) {
                 rows = new ArrayList<>();
-                chapters.add(new StudyNotes.Chapter(
+                chapters.add(new Chapter(
                         Integer.parseInt(chapterMatch.group(1)),
                         chapterMatch.group(2).strip(),
                         rows));
@@ -41,14 +65,14 @@ public final class NotesParser {
                 tableRow(line).ifPresent(rows::add);
             }
         }
-        return new StudyNotes(title, List.copyOf(chapters));
+        return new SeedNotes(title, List.copyOf(chapters));
     }
 
     /** {@code 1장. title} followed by {@code - [X] 1.1 title} tasks. */
-    public static StudyNotes parseChecklist(String text) {
+    static SeedNotes readChecklist(String text) {
         String title = null;
-        var chapters = new ArrayList<StudyNotes.Chapter>();
-        List<StudyNotes.Row> rows = null;
+        var chapters = new ArrayList<Chapter>();
+        List<Row> rows = null;
         for (var line : text.split("\\R")) {
             var titleMatch = TITLE.matcher(line);
             var chapterMatch = CHECKLIST_CHAPTER.matcher(line);
@@ -57,18 +81,17 @@ public final class NotesParser {
                 title = titleMatch.group(1);
             } else if (chapterMatch.matches()) {
                 rows = new ArrayList<>();
-                chapters.add(
-                        new StudyNotes.Chapter(Integer.parseInt(chapterMatch.group(1)), chapterMatch.group(2), rows));
+                chapters.add(new Chapter(Integer.parseInt(chapterMatch.group(1)), chapterMatch.group(2), rows));
             } else if (rows != null && task.matches()) {
-                rows.add(new StudyNotes.Row(
+                rows.add(new Row(
                         task.group(2), task.group(3), null, null, !task.group(1).isBlank()));
             }
         }
-        return new StudyNotes(title, List.copyOf(chapters));
+        return new SeedNotes(title, List.copyOf(chapters));
     }
 
     /** A data row of a chapter table; the header, the alignment row and an all-empty row are not sections. */
-    private static java.util.Optional<StudyNotes.Row> tableRow(String line) {
+    private static Optional<Row> tableRow(String line) {
         var cells =
                 Arrays.stream(line.strip().split("\\|", -1)).map(String::strip).toList();
         cells = cells.subList(1, cells.size() - 1); // the text before the first and after the last pipe
@@ -76,11 +99,11 @@ public final class NotesParser {
                 || cells.get(0).isEmpty()
                 || cells.get(0).equals("아이템")
                 || cells.get(0).startsWith(":")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var page = cells.get(2).isEmpty() ? null : Integer.valueOf(cells.get(2));
         var writer = cells.get(3).isEmpty() ? null : cells.get(3);
-        return java.util.Optional.of(new StudyNotes.Row(
-                cells.get(0), cells.get(1), page, writer, cells.get(4).contains(DONE_MARK)));
+        return Optional.of(
+                new Row(cells.get(0), cells.get(1), page, writer, cells.get(4).contains(DONE_MARK)));
     }
 }
