@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ProgressIntegrationTest
 @DisplayName("Rebuilding the replicas from the retained topics")
 class ReplicaRebuildTest {
+
+    /**
+     * Threads of their own for the request held in flight and the rebuild that waits for it: the common pool may have
+     * a single thread on a 2-core machine, and the rebuild would then queue behind the request it waits for.
+     */
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String ORGANIZER = TestIssuer.shared().organizer();
@@ -103,7 +111,7 @@ class ReplicaRebuildTest {
         void secondRebuildRefused() throws Exception {
             var requestInFlight = requestAnsweredFromTheReplicas();
             var first =
-                    CompletableFuture.runAsync(() -> rebuild().expectStatus().isOk());
+                    CompletableFuture.runAsync(() -> rebuild().expectStatus().isOk(), BACKGROUND);
             await().atMost(TIMEOUT)
                     .untilAsserted(() -> status().jsonPath("$.rebuilding").isEqualTo(true));
 
@@ -133,7 +141,7 @@ class ReplicaRebuildTest {
             assign("9.1", 이상경);
             var requestInFlight = requestAnsweredFromTheReplicas();
             var rebuilt =
-                    CompletableFuture.runAsync(() -> rebuild().expectStatus().isOk());
+                    CompletableFuture.runAsync(() -> rebuild().expectStatus().isOk(), BACKGROUND);
             await().atMost(TIMEOUT).until(() -> waitingForTheReplicasLock() > 0);
 
             // The listener gets this event now, and queues behind the rebuild for the replicas' lock.
@@ -300,15 +308,17 @@ class ReplicaRebuildTest {
     private CountDownLatch requestAnsweredFromTheReplicas() throws InterruptedException {
         var asked = new CountDownLatch(1);
         var finish = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> transactions.executeWithoutResult(transaction -> {
-            replicas.sectionExists(bookId, "9.1");
-            asked.countDown();
-            try {
-                finish.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        CompletableFuture.runAsync(
+                () -> transactions.executeWithoutResult(transaction -> {
+                    replicas.sectionExists(bookId, "9.1");
+                    asked.countDown();
+                    try {
+                        finish.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }),
+                BACKGROUND);
         assertThat(asked.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         return finish;
     }
