@@ -48,7 +48,7 @@ import tools.jackson.databind.JsonNode;
             "GATEWAY_RATE_LIMIT=1000",
             "AUTH_PUBLIC_URL=http://auth.example.test:9000"
         })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a cold JVM on a busy 2-core machine answers the first request slowly
 @Import(TestIssuer.Properties.class)
 @DisplayName("The gateway's security")
 class GatewaySecurityTest {
