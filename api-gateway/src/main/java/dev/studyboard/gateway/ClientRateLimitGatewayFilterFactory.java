@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,8 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -30,7 +33,8 @@ import reactor.core.publisher.Mono;
  * headers ({@code RateLimit-Policy: 50;w=1}, {@code RateLimit: limit=50, remaining=12, reset=1}).
  *
  * <p>Who the principal is comes from what the gateway verified, never from a header the caller chose: the
- * token's subject for a person ({@code sub:…}), its client id for a machine client ({@code client:…}), and for a
+ * token's subject for a person ({@code sub:…}; for a person signed in to the board's pages, their session's ID
+ * token's: one allowance, whichever way they come), its client id for a machine client ({@code client:…}), and for a
  * caller without a token its address ({@code address:…}, {@link ClientAddress}: {@code X-Forwarded-For} only from
  * a trusted proxy). So inventing an API key or a forwarded address buys nothing.
  *
@@ -132,12 +136,19 @@ class ClientRateLimitGatewayFilterFactory
     /** Whose allowance a request counts against: what the gateway verified, not what the caller wrote. */
     private Mono<String> principal(ServerWebExchange exchange) {
         return exchange.getPrincipal()
-                .ofType(JwtAuthenticationToken.class)
-                .map(ClientRateLimitGatewayFilterFactory::principalKey)
+                .mapNotNull(ClientRateLimitGatewayFilterFactory::principalKey)
                 .defaultIfEmpty("address:" + clientAddress.of(exchange));
     }
 
-    private static String principalKey(JwtAuthenticationToken token) {
+    /** The bearer token's caller, or the person signed in to the board's session (its ID token's); else null. */
+    private static String principalKey(Principal principal) {
+        if (principal instanceof OAuth2AuthenticationToken session
+                && session.getPrincipal() instanceof OidcUser person) {
+            return "sub:" + person.getSubject();
+        }
+        if (!(principal instanceof JwtAuthenticationToken token)) {
+            return null;
+        }
         var jwt = token.getToken();
         var clientId = jwt.getClaimAsString("client_id");
         // A client-credentials token's subject is its client id: a machine, not a person.

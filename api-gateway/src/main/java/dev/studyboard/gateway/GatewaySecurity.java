@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.HEAD;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A 401 is answered before any rate limit per principal; an address that keeps sending refused tokens is
  * stopped before this chain instead ({@link FailedAuthenticationLimit}).
  *
- * <p>Bearer tokens only: no session, no cookies, so no CSRF to defend against.
+ * <p>Bearer tokens only: no session, no cookies, so no CSRF to defend against. The browser's session (the board's
+ * pages, {@link BrowserSecurity}) has a chain of its own, before this one; its cookie authorizes nothing here.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
@@ -39,6 +41,7 @@ class GatewaySecurity {
     };
 
     @Bean
+    @Order(2) // after the browser's chain: every path that one does not take
     SecurityWebFilterChain edgeRules(
             ServerHttpSecurity http, JsonMapper json, FailedAuthenticationLimit failedAuthentications) {
         var problems = new SecurityProblems(json, failedAuthentications);

@@ -70,6 +70,11 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return write(json, exchange, status, detail);
+    }
+
+    /** A refusal as problem details, written before any route: shared with the browser chain's {@link BrowserProblems}. */
+    static Mono<Void> write(JsonMapper json, ServerWebExchange exchange, HttpStatus status, String detail) {
         return Mono.defer(() -> {
             var problem = new LinkedHashMap<String, Object>();
             problem.put("type", "about:blank");

@@ -239,7 +239,7 @@ class GatewayTest {
         }
 
         @Test
-        @DisplayName("a service whose connections break: retried, then 503 problem details naming it")
+        @DisplayName("a service whose connections break: retried, then 502 problem details naming it")
         void serviceDown() {
             PROGRESS.stubFor(
                     get("/api/progress/books").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -248,7 +248,7 @@ class GatewayTest {
                     .uri("/api/progress/books")
                     .exchange()
                     .expectStatus()
-                    .isEqualTo(503)
+                    .isEqualTo(502)
                     .expectHeader()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()

@@ -211,7 +211,7 @@ class StranglerFigTest {
         @DisplayName("progress-service down: 503 problem details naming it, like every other route")
         void progressServiceDown() {
             PROGRESS.stubFor(get(urlPathEqualTo("/api/progress/members/" + memberId + "/summary"))
-                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+                    .willReturn(aResponse().withStatus(503)));
 
             http.get()
                     .uri(dashboardPath(memberId))

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Import;
             "AUTH_ISSUER=" + AuthServerTest.ISSUER,
             "DEMO_PASSWORD=" + AuthServerTest.PASSWORD,
             "DEMO_LOADER_CLIENT_SECRET=" + AuthServerTest.DEMO_LOADER_SECRET,
-            "SYNTHETIC_CHECK_CLIENT_SECRET=" + AuthServerTest.SYNTHETIC_CHECK_SECRET
+            "SYNTHETIC_CHECK_CLIENT_SECRET=" + AuthServerTest.SYNTHETIC_CHECK_SECRET,
+            "WEB_CLIENT_SECRET=" + AuthServerTest.WEB_CLIENT_SECRET
         })
 @Import({SharedPostgres.class, TestKeys.class})
 public @interface AuthServerTest {
@@ -31,5 +32,6 @@ public @interface AuthServerTest {
     String PASSWORD = "test-only-password";
     String DEMO_LOADER_SECRET = "test-only-demo-loader-secret";
     String SYNTHETIC_CHECK_SECRET = "test-only-synthetic-check-secret";
+    String WEB_CLIENT_SECRET = "test-only-web-client-secret";
     String SWAGGER_REDIRECT = "http://localhost:8080/swagger-ui/oauth2-redirect.html";
 }

@@ -40,7 +40,8 @@ public final class Replica implements AutoCloseable {
                 "--AUTH_ISSUER=" + AuthServerTest.ISSUER,
                 "--DEMO_PASSWORD=" + AuthServerTest.PASSWORD,
                 "--DEMO_LOADER_CLIENT_SECRET=" + AuthServerTest.DEMO_LOADER_SECRET,
-                "--SYNTHETIC_CHECK_CLIENT_SECRET=" + AuthServerTest.SYNTHETIC_CHECK_SECRET);
+                "--SYNTHETIC_CHECK_CLIENT_SECRET=" + AuthServerTest.SYNTHETIC_CHECK_SECRET,
+                "--WEB_CLIENT_SECRET=" + AuthServerTest.WEB_CLIENT_SECRET);
         var keys = List.of(
                 "--AUTH_SIGNING_KEY_ID=" + TestKeys.ACTIVE_KEY_ID,
                 "--AUTH_SIGNING_PRIVATE_KEY=" + TestKeys.privatePem(TestKeys.ACTIVE),

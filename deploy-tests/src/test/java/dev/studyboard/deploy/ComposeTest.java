@@ -161,6 +161,22 @@ class ComposeTest {
         }
 
         @Test
+        @DisplayName("the gateway signs people in to the board with the secret the auth-server registers, fetches the"
+                + " tokens on the compose network, and is sent back where the auth-server expects it")
+        void boardSignIn() {
+            Map<String, Object> gateway = environment("api-gateway");
+            Map<String, Object> authServer = environment("auth-server");
+            String publicUrl = String.valueOf(gateway.get("GATEWAY_PUBLIC_URL"));
+
+            assertThat(gateway.get("WEB_CLIENT_SECRET")).isNotNull().isEqualTo(authServer.get("WEB_CLIENT_SECRET"));
+            assertThat(String.valueOf(gateway.get("WEB_CLIENT_SECRET"))).contains("demo-only");
+            assertThat(gateway.get("AUTH_TOKEN_URI")).isEqualTo("http://auth-server:9000/oauth2/token");
+            assertThat(publicUrl).startsWith("http://localhost:");
+            assertThat(authServer.get("WEB_REDIRECT_URIS")).isEqualTo(publicUrl + "/login/oauth2/code/study-board");
+            assertThat(authServer.get("WEB_POST_LOGOUT_REDIRECT_URIS")).isEqualTo(publicUrl + "/");
+        }
+
+        @Test
         @DisplayName(
                 "the auth-server's signing key pair comes as secret files, the DEMO ONLY pair of demo-secrets/ by default")
         @SuppressWarnings("unchecked")

@@ -49,7 +49,7 @@ class IdentityTest {
             "auth-db", Set.of("username", "password"),
             "auth-server-signing-key",
                     Set.of("AUTH_SIGNING_KEY_ID", "AUTH_SIGNING_PRIVATE_KEY", "AUTH_SIGNING_PUBLIC_KEY"),
-            "auth-clients", Set.of("DEMO_LOADER_CLIENT_SECRET", "SYNTHETIC_CHECK_CLIENT_SECRET"),
+            "auth-clients", Set.of("DEMO_LOADER_CLIENT_SECRET", "SYNTHETIC_CHECK_CLIENT_SECRET", "WEB_CLIENT_SECRET"),
             "auth-accounts", Set.of("SPRING_APPLICATION_JSON"));
 
     /** The Secrets mounted as files into the auth-server's configtree directory. */
@@ -213,6 +213,56 @@ class IdentityTest {
             assertThat(environment(gateway, overlay).value("AUTH_PUBLIC_URL"))
                     .isPresent()
                     .isEqualTo(environment(authServer(overlay), overlay).value("AUTH_ISSUER"));
+        }
+    }
+
+    @Nested
+    @DisplayName("the board's sign-in at the gateway (backend for frontend, client study-board-web)")
+    class TheBoardsSignIn {
+
+        private Workload gateway(Overlay overlay) {
+            return overlay.rendered().studyBoardServices().stream()
+                    .filter(workload -> workload.app().equals("api-gateway"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(
+                value = Overlay.class,
+                names = {"LOCAL", "PRODUCTION"})
+        @DisplayName(
+                "the gateway holds the client secret the auth-server reads: the same key of the auth-clients Secret")
+        void sameSecret(Overlay overlay) {
+            EnvVar secret = gateway(overlay).mainContainer().getEnv().stream()
+                    .filter(env -> env.getName().equals("WEB_CLIENT_SECRET"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("api-gateway has no WEB_CLIENT_SECRET"));
+
+            assertThat(secret.getValueFrom().getSecretKeyRef().getName()).isEqualTo("auth-clients");
+            assertThat(secret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("WEB_CLIENT_SECRET");
+            assertThat(keys(overlay, MOUNTED_AS_FILES))
+                    .as("the auth-server's secret files")
+                    .contains("WEB_CLIENT_SECRET");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(
+                value = Overlay.class,
+                names = {"LOCAL", "PRODUCTION"})
+        @DisplayName(
+                "the gateway fetches tokens from the in-cluster Service, and the auth-server sends the browser back"
+                        + " to the gateway's public URL, its cookies Secure where that is https")
+        void addresses(Overlay overlay) {
+            Environment gateway = environment(gateway(overlay), overlay);
+            Environment authServer = environment(authServer(overlay), overlay);
+            String publicUrl = gateway.value("GATEWAY_PUBLIC_URL").orElseThrow();
+
+            assertThat(gateway.value("AUTH_TOKEN_URI")).hasValue("http://" + AUTH_SERVER + ":9000/oauth2/token");
+            assertThat(authServer.value("WEB_REDIRECT_URIS")).hasValue(publicUrl + "/login/oauth2/code/study-board");
+            assertThat(authServer.value("WEB_POST_LOGOUT_REDIRECT_URIS")).hasValue(publicUrl + "/");
+            assertThat(gateway.value("GATEWAY_SECURE_COOKIES"))
+                    .hasValue(String.valueOf(publicUrl.startsWith("https://")));
         }
     }
 

@@ -97,6 +97,29 @@ class NetworkingTest {
         }
 
         @ParameterizedTest(name = "{0}")
+        @EnumSource(
+                value = Overlay.class,
+                names = {"LOCAL", "PRODUCTION"})
+        @DisplayName("keep a browser on the api-gateway pod that holds its session: ClientIP affinity on the Service,"
+                + " cookie affinity on the Ingress (ingress-nginx balances over the pods past the Service)")
+        void gatewaySessionAffinity(Overlay overlay) {
+            Rendered rendered = overlay.rendered();
+            Service gateway = rendered.find(Service.class, StudyBoard.NAMESPACE, "api-gateway")
+                    .orElseThrow();
+            Ingress ingress = rendered.own(Ingress.class).stream()
+                    .filter(candidate -> candidate.getSpec().getRules().stream()
+                            .flatMap(rule -> rule.getHttp().getPaths().stream())
+                            .anyMatch(path ->
+                                    path.getBackend().getService().getName().equals("api-gateway")))
+                    .findFirst()
+                    .orElseThrow();
+
+            assertThat(gateway.getSpec().getSessionAffinity()).isEqualTo("ClientIP");
+            assertThat(ingress.getMetadata().getAnnotations())
+                    .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie");
+        }
+
+        @ParameterizedTest(name = "{0}")
         @EnumSource(Overlay.class)
         @DisplayName("are ClusterIP only: nothing is exposed on a node port or load balancer")
         void clusterIpOnly(Overlay overlay) {

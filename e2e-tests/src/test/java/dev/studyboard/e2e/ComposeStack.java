@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -146,38 +149,75 @@ final class ComposeStack {
         compose(5, "start", service);
     }
 
+    /**
+     * Runs {@code instances} containers of a service ({@code docker compose up --scale}), returning once every one
+     * of them is healthy. The running ones stay as they are.
+     */
+    void scale(String service, int instances) {
+        compose(
+                10,
+                "up",
+                "--detach",
+                "--no-recreate",
+                "--no-deps",
+                "--wait",
+                "--wait-timeout",
+                "300",
+                "--scale",
+                service + "=" + instances,
+                service);
+    }
+
+    /** The names of a service's containers, by instance number: {@code studyboard-e2e-catalog-service-1}, … */
+    List<String> containers(String service) {
+        return output(compose("ps", "--all", "--format", "{{.Name}}", service))
+                .lines()
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .sorted(Comparator.comparing(String::length).thenComparing(name -> name))
+                .toList();
+    }
+
+    /** Stops one container as {@code docker stop} does: SIGTERM, so the service shuts down gracefully. */
+    void stopContainer(String container) {
+        run(2, log(), List.of("docker", "stop", container));
+    }
+
+    void startContainer(String container) {
+        run(2, log(), List.of("docker", "start", container));
+    }
+
+    /** The container's health as its healthcheck last reported it: {@code starting}, {@code healthy}, … */
+    String health(String container) {
+        return output(List.of("docker", "inspect", "--format", "{{.State.Health.Status}}", container))
+                .strip();
+    }
+
+    /** Runs a command inside a running container and returns what it printed. */
+    String exec(String container, String... command) {
+        var arguments = new ArrayList<>(List.of("docker", "exec", container));
+        arguments.addAll(List.of(command));
+        return output(arguments);
+    }
+
     /** What the service wrote to its console (its container's log), without compose's prefix. */
     String logs(String service) {
-        try {
-            var log = File.createTempFile("compose-logs-", ".txt");
-            log.deleteOnExit();
-            compose(2, ProcessBuilder.Redirect.to(log), "logs", "--no-color", "--no-log-prefix", service);
-            return java.nio.file.Files.readString(log.toPath());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return output(compose("logs", "--no-color", "--no-log-prefix", service));
     }
 
     /**
      * The host port a service's container port is published on, if it is: {@code docker compose port} fails (or
      * names no port) for one that is not.
      */
-    java.util.Optional<String> publishedPort(String service, int containerPort) {
+    Optional<String> publishedPort(String service, int containerPort) {
+        String published;
         try {
-            var output = File.createTempFile("compose-port-", ".txt");
-            output.deleteOnExit();
-            try {
-                compose(1, ProcessBuilder.Redirect.to(output), "port", service, String.valueOf(containerPort));
-            } catch (IllegalStateException e) {
-                return java.util.Optional.empty(); // not published
-            }
-            var published = java.nio.file.Files.readString(output.toPath()).strip();
-            return published.isEmpty() || published.endsWith(":0")
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.of(published);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            published = output(compose("port", service, String.valueOf(containerPort)))
+                    .strip();
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // not published
         }
+        return published.isEmpty() || published.endsWith(":0") ? Optional.empty() : Optional.of(published);
     }
 
     void down() {
@@ -189,14 +229,38 @@ final class ComposeStack {
      * JVM's own output, it would corrupt the channel through which Maven's failsafe hears of the tests.
      */
     private void compose(int timeoutMinutes, String... arguments) {
+        compose(timeoutMinutes, log(), arguments);
+    }
+
+    private ProcessBuilder.Redirect log() {
         var log = new File(root, "e2e-tests/target/docker-compose.log");
         log.getParentFile().mkdirs();
-        compose(timeoutMinutes, ProcessBuilder.Redirect.appendTo(log), arguments);
+        return ProcessBuilder.Redirect.appendTo(log);
     }
 
     private void compose(int timeoutMinutes, ProcessBuilder.Redirect output, String... arguments) {
+        run(timeoutMinutes, output, compose(arguments));
+    }
+
+    private static List<String> compose(String... arguments) {
         var command = new ArrayList<>(List.of("docker", "compose", "--project-name", PROJECT));
         command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** Runs a short command and returns what it printed (two minutes at most). */
+    private String output(List<String> command) {
+        try {
+            var output = File.createTempFile("docker-", ".txt");
+            output.deleteOnExit();
+            run(2, ProcessBuilder.Redirect.to(output), command);
+            return Files.readString(output.toPath());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void run(int timeoutMinutes, ProcessBuilder.Redirect output, List<String> command) {
         try {
             var builder = new ProcessBuilder(command)
                     .directory(root)

@@ -10,11 +10,20 @@ import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import dev.studyboard.security.SecurityProblems;
 import dev.studyboard.security.StudyBoardResourceServer;
+import jakarta.servlet.DispatcherType;
+import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Authentication and authorization (seed 002 9.1), and defence in depth (9.4): progress-service checks every token
@@ -28,9 +37,11 @@ class ProgressWebSecurity {
     private static final String SECTION = "/api/progress/books/*/sections/*";
 
     @Bean
-    SecurityFilterChain progressSecurity(HttpSecurity http, StudyBoardResourceServer resourceServer) throws Exception {
+    SecurityFilterChain progressSecurity(
+            HttpSecurity http, StudyBoardResourceServer resourceServer, SecurityProblems problems) throws Exception {
         resourceServer
                 .apply(http)
+                .exceptionHandling(handling -> handling.accessDeniedHandler(refusals(problems)))
                 .authorizeHttpRequests(rules -> rules
                         // A study board is public: the boards, the summaries, a section's state, the OpenAPI document.
                         .requestMatchers(GET, "/api/progress/**")
@@ -55,8 +66,34 @@ class ProgressWebSecurity {
                         .hasAnyAuthority(ORGANIZER, IMPORTS_WRITE)
                         .requestMatchers(GET, "/api/imports/*")
                         .hasAnyAuthority(ORGANIZER, IMPORTS_WRITE)
+                        // The study board in a browser, through the gateway that relays the signed-in person's token:
+                        // the pages, their assets and the live board are anyone's, like the boards of the API.
+                        .requestMatchers(GET, "/", "/books/*", "/books/*/live", "/summary", "/assets/**", "/webjars/**")
+                        .permitAll()
+                        // A row's button is a person's (a member or the organizer); whose section, AssignmentWork
+                        // checks, as for the API.
+                        .requestMatchers(POST, "/books/*/sections/*/*")
+                        .hasAnyAuthority(MEMBER, ORGANIZER)
+                        // Importing a study board from a page is the organizer's, like POST /api/imports.
+                        .requestMatchers("/imports/**")
+                        .hasAuthority(ORGANIZER)
+                        // The page a refused page request is forwarded to (see refusals below).
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD)
+                        .permitAll()
                         .anyRequest()
                         .denyAll());
         return http.build();
+    }
+
+    /** A refused page is answered with a page (403 in the site's layout), the API with problem details. */
+    private static AccessDeniedHandler refusals(SecurityProblems problems) {
+        var page = new AccessDeniedHandlerImpl();
+        page.setErrorPage("/forbidden");
+        var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
+        handlers.put(
+                new NegatedRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**")),
+                page);
+        return new RequestMatcherDelegatingAccessDeniedHandler(handlers, problems);
     }
 }

@@ -29,6 +29,9 @@ class HexagonalArchitectureTest {
     static final ArchRule imports = hexagon("imports");
 
     @ArchTest
+    static final ArchRule page = hexagon("page");
+
+    @ArchTest
     static final ArchRule domainIsPlainJava = noClasses()
             .that()
             .resideInAPackage("..domain..")

@@ -3,7 +3,7 @@ package dev.studyboard.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studyboard.progress.assignment.domain.AssignmentStatus;
-import dev.studyboard.progress.board.domain.WriteUpStatus;
+import dev.studyboard.progress.board.api.WriteUpStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWitho
  * progress-service's features as modules, checked by Spring Modulith: each package under the application's is a
  * module; its sub-packages are its own unless it publishes them ({@code @NamedInterface}), and it uses only the
  * modules its {@code @ApplicationModule} allows. replica is upstream, assignment uses replica's api, board uses
- * neither (it reads their tables).
+ * neither (it reads their tables), and page uses the api of board, assignment and imports.
  */
 @DisplayName("progress-service's modules")
 class ModuleStructureTest {
@@ -39,7 +39,7 @@ class ModuleStructureTest {
         new Documenter(modules).writeModulesAsPlantUml(options).writeIndividualModulesAsPlantUml(options);
 
         var diagram = Files.readString(Path.of("target/spring-modulith-docs/components.puml"));
-        assertThat(diagram).contains("\"Assignment\"", "\"Board\"", "\"Replica\"");
+        assertThat(diagram).contains("\"Assignment\"", "\"Board\"", "\"Replica\"", "\"Page\"");
     }
 
     @Test

@@ -356,6 +356,82 @@ class ProgressAuthorizationTest {
     }
 
     @Nested
+    @DisplayName("the pages (the study board in a browser, through the gateway)")
+    class Pages {
+
+        @Test
+        @DisplayName("reading them is anyone's: the books, a board, the summary, their script and styles")
+        void reads() {
+            for (var path : List.of(
+                    "/",
+                    "/books/" + bookId,
+                    "/summary",
+                    "/assets/board.css",
+                    "/assets/board.js",
+                    "/webjars/htmx.org/dist/htmx.min.js",
+                    "/webjars/htmx-ext-sse/sse.js")) {
+                http.get().uri(path).exchange().expectStatus().isOk();
+            }
+        }
+
+        @ParameterizedTest(name = "{0}: 401 problem with WWW-Authenticate, nothing changes")
+        @MethodSource("dev.studyboard.progress.ProgressAuthorizationTest#tokensNotValidHere")
+        @DisplayName("a row's button with a token that is not valid here")
+        void buttonWithoutValidToken(String why, String bearer) {
+            isUnauthorized(http.post()
+                    .uri("/books/{id}/sections/9.1/take", bookId)
+                    .headers(headers -> authorize(headers, bearer))
+                    .exchange());
+
+            http.get()
+                    .uri(sectionPath("9.1"))
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.assignee")
+                    .doesNotExist();
+        }
+
+        @Test
+        @DisplayName("a row's button for a machine client, even with progress.write: 403 (a person's), as a page")
+        void buttonOfAMachineClient() {
+            http.post()
+                    .uri("/books/{id}/sections/9.1/take", bookId)
+                    .header(HttpHeaders.AUTHORIZATION, asDemoLoader)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML);
+        }
+
+        @Test
+        @DisplayName("the import pages: 401 without a token, 403 page for a member, the organizer's")
+        void imports() {
+            isUnauthorized(http.get().uri("/imports/new").exchange());
+            http.get()
+                    .uri("/imports/new")
+                    .header(HttpHeaders.AUTHORIZATION, asSanggyeong)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML);
+            http.get()
+                    .uri("/imports/new")
+                    .header(HttpHeaders.AUTHORIZATION, asOrganizer)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+
+        @Test
+        @DisplayName("the page a refusal is forwarded to is not a page of its own: 401")
+        void forbiddenPageDirectly() {
+            isUnauthorized(http.get().uri("/forbidden").exchange());
+        }
+    }
+
+    @Nested
     @DisplayName("requests no rule lists")
     class Unlisted {
 

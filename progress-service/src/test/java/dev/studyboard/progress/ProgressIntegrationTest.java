@@ -18,7 +18,11 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"studyboard.consumer.retry.max-elapsed-time=1s", "eureka.client.enabled=false"})
+        properties = {
+            "studyboard.consumer.retry.max-elapsed-time=1s",
+            "eureka.client.enabled=false",
+            "studyboard.page.heartbeat=1s" // a live board's heartbeat within a test's patience
+        })
 @AutoConfigureRestTestClient
 @Import({SharedContainers.class, TestIssuer.Properties.class})
 public @interface ProgressIntegrationTest {}

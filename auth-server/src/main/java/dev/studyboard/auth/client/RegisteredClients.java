@@ -66,9 +66,9 @@ class RegisteredClients implements ApplicationRunner {
 
     private void register(String clientId, ClientProperties.Client client) {
         boolean confidential = StringUtils.hasText(client.secret());
-        if (!confidential && client.grantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())) {
-            // Not an error: a deployment without the demo loader need not invent a secret for it. A secret
-            // configured before must not keep working, though.
+        if (!confidential && needsSecret(client)) {
+            // Not an error: a deployment without the demo loader (or the gateway's sign-in) need not invent a
+            // secret for it. A secret configured before must not keep working, though.
             jdbc.sql("delete from oauth2_registered_client where client_id = ?")
                     .param(clientId)
                     .update();
@@ -92,6 +92,7 @@ class RegisteredClients implements ApplicationRunner {
                         .map(AuthorizationGrantType::new)
                         .forEach(grants::add))
                 .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(client.postLogoutRedirectUris()))
                 .scopes(scopes -> scopes.addAll(client.scopes()))
                 .clientSettings(ClientSettings.builder()
                         // PKCE for every authorization code, confidential clients too (OAuth 2.1)
@@ -124,6 +125,12 @@ class RegisteredClients implements ApplicationRunner {
         return passwordEncoder.encode(secret);
     }
 
+    /** A machine client, or one marked confidential: it proves itself with its secret, so without one it is useless. */
+    private static boolean needsSecret(ClientProperties.Client client) {
+        return client.confidential()
+                || client.grantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+    }
+
     private static void check(String clientId, ClientProperties.Client client) {
         if (client.grantTypes().isEmpty()) {
             throw new IllegalStateException("studyboard.auth.clients." + clientId + ": no grant-types");
@@ -140,6 +147,7 @@ class RegisteredClients implements ApplicationRunner {
                     + " gets only the scopes " + PERSON_SCOPES + ", not " + client.scopes());
         }
         if (!StringUtils.hasText(client.secret())
+                && !client.confidential()
                 && client.grantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN.getValue())
                 && !client.grantTypes().contains(AuthorizationGrantType.DEVICE_CODE.getValue())) {
             // Spring Authorization Server gives a public client a refresh token in the device grant only.

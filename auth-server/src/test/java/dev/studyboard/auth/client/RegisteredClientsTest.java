@@ -29,8 +29,10 @@ class RegisteredClientsTest {
                         new ClientProperties.Client(
                                 null,
                                 null,
+                                false,
                                 List.of("authorization_code"),
                                 List.of("http://localhost:8080/swagger-ui/oauth2-redirect.html"),
+                                List.of(),
                                 List.of("openid", "profile", "email"),
                                 false)))
                 .doesNotThrowAnyException();
@@ -44,14 +46,50 @@ class RegisteredClientsTest {
                         new ClientProperties.Client(
                                 null,
                                 null,
+                                false,
                                 List.of(
                                         "urn:ietf:params:oauth:grant-type:device_code",
                                         "authorization_code",
                                         "refresh_token"),
                                 List.of("http://127.0.0.1:8765/callback"),
+                                List.of(),
                                 List.of("openid", "profile", "email"),
                                 true)))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("the gateway's browser sign-in as configured is accepted: confidential, so it may refresh")
+    void web() {
+        assertThatCode(() -> registering("study-board-web", web("secret", List.of("openid", "profile"))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("the gateway's browser sign-in without its secret is no error: it is not registered (at start)")
+    void webWithoutSecret() {
+        assertThatCode(() -> registering("study-board-web", web(null, List.of("openid", "profile"))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("the gateway's browser sign-in acts for a person: never an API scope, confidential or not")
+    void webWithApiScope() {
+        assertThatThrownBy(() -> registering("study-board-web", web("secret", List.of("openid", "progress.write"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("progress.write");
+    }
+
+    private static ClientProperties.Client web(String secret, List<String> scopes) {
+        return new ClientProperties.Client(
+                "Study Board",
+                secret,
+                true,
+                List.of("authorization_code", "refresh_token"),
+                List.of("http://localhost:8080/login/oauth2/code/study-board"),
+                List.of("http://localhost:8080/"),
+                scopes,
+                false);
     }
 
     @Test
@@ -63,8 +101,10 @@ class RegisteredClientsTest {
                         new ClientProperties.Client(
                                 null,
                                 null,
+                                false,
                                 List.of("authorization_code", "refresh_token"),
                                 List.of("http://localhost:8080/swagger-ui/oauth2-redirect.html"),
+                                List.of(),
                                 List.of("openid"),
                                 false)))
                 .isInstanceOf(IllegalStateException.class)
@@ -79,8 +119,10 @@ class RegisteredClientsTest {
                         new ClientProperties.Client(
                                 null,
                                 null,
+                                false,
                                 List.of("authorization_code"),
                                 List.of("http://localhost:8080/cb"),
+                                List.of(),
                                 List.of("openid", "catalog.write"),
                                 false)))
                 .isInstanceOf(IllegalStateException.class)
@@ -95,8 +137,10 @@ class RegisteredClientsTest {
                         new ClientProperties.Client(
                                 null,
                                 "secret",
+                                false,
                                 List.of("client_credentials", "authorization_code"),
                                 List.of("http://localhost:8080/cb"),
+                                List.of(),
                                 List.of("catalog.write"),
                                 false)))
                 .hasMessageContaining("client_credentials is a machine client's only grant");
@@ -108,7 +152,14 @@ class RegisteredClientsTest {
         assertThatThrownBy(() -> registering(
                         "swagger-ui",
                         new ClientProperties.Client(
-                                null, null, List.of("authorization_code"), List.of(), List.of("openid"), false)))
+                                null,
+                                null,
+                                false,
+                                List.of("authorization_code"),
+                                List.of(),
+                                List.of(),
+                                List.of("openid"),
+                                false)))
                 .hasMessageContaining("redirect-uris");
     }
 }

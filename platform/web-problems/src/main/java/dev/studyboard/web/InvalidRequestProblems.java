@@ -3,18 +3,22 @@ package dev.studyboard.web;
 import dev.studyboard.problems.InvalidFieldException;
 import dev.studyboard.problems.StaleVersionException;
 import dev.studyboard.web.EntityTags.MalformedIfMatchException;
+import java.time.Duration;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,7 +33,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * RFC 9457 problem details for every kind of invalid request, the same in every service: 400 with
  * {@code title: "Invalid request"} and an {@code errors} list naming each field as the request names it
  * ({@code chapters[0].sections[1].item}) and the reason, whether Bean Validation or the domain
- * ({@link InvalidFieldException}) found it; and 412 for a stale {@code If-Match} ({@link StaleVersionException}).
+ * ({@link InvalidFieldException}) found it; 412 for a stale {@code If-Match} ({@link StaleVersionException});
+ * and 503 with {@code Retry-After} while the service's database cannot be reached ({@link DatabaseUnavailable}).
  * A service's own handler extends this and adds the answers to its domain's other errors (not found,
  * conflict, …).
  */
@@ -37,6 +42,10 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
 
     /** One invalid input: {@code field} as the request names it, and why it is invalid. */
     public record InvalidField(String field, String reason) {}
+
+    /** How long a client is asked to wait when the database cannot be reached: PostgreSQL restarts in seconds. */
+    @Value("${studyboard.web.database-retry-after:5s}")
+    private Duration databaseRetryAfter = Duration.ofSeconds(5);
 
     /** A body that fails Bean Validation. */
     @Override
@@ -109,6 +118,27 @@ public abstract class InvalidRequestProblems extends ResponseEntityExceptionHand
         problem.setProperty("currentVersion", ex.currentVersion());
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .eTag(EntityTags.of(ex.currentVersion()))
+                .body(problem);
+    }
+
+    /**
+     * 503 while the database cannot be reached: the request could not be completed (almost always: nothing was
+     * applied; a connection lost during the commit itself leaves that unknown), and sent again a little later it
+     * may well succeed. Any other failure of the database or of a transaction is not an outage: rethrown, it is
+     * answered 500 like every unexpected exception.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) throws Exception {
+        if (!DatabaseUnavailable.recognizes(ex)) {
+            throw ex;
+        }
+        logger.warn("The database cannot be reached, answered 503: " + ex);
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database right now, so the request could not be completed. Try again shortly.");
+        problem.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(databaseRetryAfter.toSeconds()))
                 .body(problem);
     }
 

@@ -163,12 +163,15 @@ public class AssignmentWork implements RecordedWork {
         }
     }
 
-    /** The member the actor's account acts as, if it is one who has not left. */
-    private UUID activeMemberOf(Actor actor) {
+    /** The member the actor's account acts as, if it is one who has not left: whose sections are "mine". */
+    public Optional<UUID> activeMember(Actor actor) {
         return memberOf(actor)
                 .filter(member -> member.standing() == MemberStanding.ACTIVE)
-                .map(AccountMember::memberId)
-                .orElseThrow(() -> new NotAMemberException(actor.account()));
+                .map(AccountMember::memberId);
+    }
+
+    private UUID activeMemberOf(Actor actor) {
+        return activeMember(actor).orElseThrow(() -> new NotAMemberException(actor.account()));
     }
 
     private Optional<AccountMember> memberOf(Actor actor) {

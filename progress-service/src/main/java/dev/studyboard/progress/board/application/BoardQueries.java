@@ -1,8 +1,9 @@
 package dev.studyboard.progress.board.application;
 
-import dev.studyboard.progress.board.domain.Board;
-import dev.studyboard.progress.board.domain.BookProgress;
-import dev.studyboard.progress.board.domain.MemberSummary;
+import dev.studyboard.progress.board.api.Board;
+import dev.studyboard.progress.board.api.BoardViews;
+import dev.studyboard.progress.board.api.BookProgress;
+import dev.studyboard.progress.board.api.MemberSummary;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -11,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Use cases that read the board: a book's board, the books on it, a member's summary. */
 @Service
 @Transactional(readOnly = true)
-public class BoardQueries {
+public class BoardQueries implements BoardViews {
 
     private final BoardReadModel readModel;
 
@@ -19,25 +20,22 @@ public class BoardQueries {
         this.readModel = readModel;
     }
 
+    @Override
     public Board board(UUID bookId) {
         return readModel
                 .board(bookId)
                 .orElseThrow(() -> new NotOnBoardException("No book " + bookId + " on the board"));
     }
 
+    @Override
     public List<BookProgress> books() {
         return readModel.books();
     }
 
+    @Override
     public MemberSummary summaryOf(UUID memberId) {
         return readModel
                 .summaryOf(memberId)
                 .orElseThrow(() -> new NotOnBoardException("No member " + memberId + " is known"));
-    }
-
-    public static class NotOnBoardException extends RuntimeException {
-        public NotOnBoardException(String message) {
-            super(message);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.studyboard.progress.board.application;
 
-import dev.studyboard.progress.board.domain.Board;
-import dev.studyboard.progress.board.domain.BookProgress;
-import dev.studyboard.progress.board.domain.MemberSummary;
+import dev.studyboard.progress.board.api.Board;
+import dev.studyboard.progress.board.api.BookProgress;
+import dev.studyboard.progress.board.api.MemberSummary;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -109,7 +109,8 @@ class AssignmentController {
         return new Actor(account, caller.isOrganizer() || caller.has(Authorities.PROGRESS_WRITE));
     }
 
-    private static Actor actor() {
+    /** The caller of the current request, as above. */
+    static Actor actor() {
         return actor(Caller.current().orElseThrow(() -> new AccessDeniedException("No verified caller")));
     }
 }

@@ -1,9 +1,9 @@
 package dev.studyboard.progress.board.adapter.in.web;
 
+import dev.studyboard.progress.board.api.Board;
+import dev.studyboard.progress.board.api.BookProgress;
+import dev.studyboard.progress.board.api.MemberSummary;
 import dev.studyboard.progress.board.application.BoardQueries;
-import dev.studyboard.progress.board.domain.Board;
-import dev.studyboard.progress.board.domain.BookProgress;
-import dev.studyboard.progress.board.domain.MemberSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.studyboard.progress.board.adapter.in.web;
 
-import dev.studyboard.progress.board.domain.Board;
+import dev.studyboard.progress.board.api.Board;
 
 /**
  * Renders a board in the two forms the study group's notes use, so the service can reproduce them:

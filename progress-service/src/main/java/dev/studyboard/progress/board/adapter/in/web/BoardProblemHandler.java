@@ -1,6 +1,6 @@
 package dev.studyboard.progress.board.adapter.in.web;
 
-import dev.studyboard.progress.board.application.BoardQueries.NotOnBoardException;
+import dev.studyboard.progress.board.api.BoardViews.NotOnBoardException;
 import dev.studyboard.web.InvalidRequestProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,11 +1,11 @@
 package dev.studyboard.progress.board.adapter.out.persistence;
 
+import dev.studyboard.progress.board.api.Board;
+import dev.studyboard.progress.board.api.BookProgress;
+import dev.studyboard.progress.board.api.MemberSummary;
+import dev.studyboard.progress.board.api.WriteUpStatus;
 import dev.studyboard.progress.board.application.BoardReadModel;
-import dev.studyboard.progress.board.domain.Board;
-import dev.studyboard.progress.board.domain.BookProgress;
 import dev.studyboard.progress.board.domain.ItemOrder;
-import dev.studyboard.progress.board.domain.MemberSummary;
-import dev.studyboard.progress.board.domain.WriteUpStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,14 +1,13 @@
 package dev.studyboard.progress.imports.adapter.in.web;
 
 import dev.studyboard.progress.imports.adapter.in.web.notes.StudyNotesTranslator;
-import dev.studyboard.progress.imports.application.IdempotencyKey;
+import dev.studyboard.progress.imports.api.NotesImports;
+import dev.studyboard.progress.imports.api.NotesImports.Notes;
 import dev.studyboard.progress.imports.application.ImportQueries;
-import dev.studyboard.progress.imports.application.ImportStarting;
 import dev.studyboard.progress.imports.domain.ImportStatus;
 import dev.studyboard.progress.imports.domain.ImportStep;
 import dev.studyboard.progress.imports.domain.StepState;
 import dev.studyboard.progress.imports.domain.StudyBoardImport;
-import dev.studyboard.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,18 +16,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,22 +29,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Web adapter for imports: the notes come in, are translated at the edge ({@link StudyNotesTranslator}), and the
- * saga starts; the answer is 202 with where to follow it, since the import runs on after the request.
+ * saga starts ({@link SignedInImports}, as for the pages); the answer is 202 with where to follow it, since the
+ * import runs on after the request.
  */
 @RestController
 @RequestMapping("/api/imports")
 @Tag(name = "Imports", description = "Bring a study board in from the notes, as an orchestrated saga")
 class ImportController {
-
-    /**
-     * The longest notes an import takes, in characters: far more than a book's board (the seeds are about 5,000), and
-     * small enough that the book's command, at up to 3 bytes a character, stays under Kafka's 1 MiB message limit.
-     */
-    static final int MAX_NOTES = 200_000;
 
     /**
      * @param notes    the notes, in either form the study group writes: Markdown tables or a checklist
@@ -60,8 +47,7 @@ class ImportController {
      * @param reader   who did the ticked tasks of a checklist, which names no writers (needed if any is ticked)
      */
     record ImportRequest(
-            @NotBlank @Size(max = ImportController.MAX_NOTES)
-            String notes,
+            @NotBlank @Size(max = NotesImports.MAX_NOTES) String notes,
 
             @Size(max = 20) List<@NotBlank @Size(max = 200) String> authors,
             Map<@NotBlank @Size(max = 100) String, @NotBlank @Size(max = 255) String> accounts,
@@ -99,14 +85,12 @@ class ImportController {
         }
     }
 
-    private final ImportStarting starting;
+    private final SignedInImports imports;
     private final ImportQueries queries;
-    private final JsonMapper json;
 
-    ImportController(ImportStarting starting, ImportQueries queries, JsonMapper json) {
-        this.starting = starting;
+    ImportController(SignedInImports imports, ImportQueries queries) {
+        this.imports = imports;
         this.queries = queries;
-        this.json = json;
     }
 
     @PostMapping
@@ -121,11 +105,9 @@ class ImportController {
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
                     String idempotencyKey,
             @Valid @RequestBody ImportRequest request) {
-        var caller = Caller.current().orElseThrow(() -> new AccessDeniedException("No verified caller"));
-        var board = StudyNotesTranslator.translate(
-                request.notes(), request.authors(), request.accountsOrNone(), request.reader());
-        var id = starting.start(
-                board, caller.subject(), new IdempotencyKey(caller.subject(), idempotencyKey, fingerprint(request)));
+        var id = imports.startForCaller(
+                new Notes(request.notes(), request.authors(), request.accountsOrNone(), request.reader()),
+                idempotencyKey);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/imports/" + id))
                 .body(ImportResponse.of(queries.get(id)));
@@ -135,20 +117,5 @@ class ImportController {
     @Operation(summary = "Where an import is: its status, each step, and why it was undone (organizer, imports.write)")
     ImportResponse get(@PathVariable UUID id) {
         return ImportResponse.of(queries.get(id));
-    }
-
-    /**
-     * The request digested: the same notes, authors, accounts and reader give the same fingerprint, and different ones
-     * a different one (JSON, with the accounts sorted, is the canonical form: no two requests write the same text).
-     */
-    private String fingerprint(ImportRequest request) {
-        var canonical = json.writeValueAsString(Arrays.asList(
-                request.notes(), request.authors(), new TreeMap<>(request.accountsOrNone()), request.reader()));
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always there", e);
-        }
     }
 }

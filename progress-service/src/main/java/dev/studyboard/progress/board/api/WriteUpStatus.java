@@ -1,4 +1,4 @@
-package dev.studyboard.progress.board.domain;
+package dev.studyboard.progress.board.api;
 
 /**
  * How far a section's write-up is, as the board shows it: the board's own reading of the assignments' status

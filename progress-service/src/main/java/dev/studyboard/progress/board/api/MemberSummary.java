@@ -1,4 +1,4 @@
-package dev.studyboard.progress.board.domain;
+package dev.studyboard.progress.board.api;
 
 import java.util.List;
 import java.util.UUID;
