@@ -12,9 +12,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The browser chain's refusals ({@link BrowserSecurity}) as RFC 9457 problem details: 401 for a page's script that
- * sent a change without a session, 401 for a sign-in that failed, 403 for a change without the CSRF token. No
- * {@code WWW-Authenticate}: a browser signs in with a session, not with a scheme it could answer.
+ * The browser chain's refusals ({@link BrowserSecurity}) as RFC 9457 problem details: 401 for a script (not htmx,
+ * which is sent to sign in) that sent a request without a session, 401 for a sign-in that failed, 403 for a change
+ * without the CSRF token. No {@code WWW-Authenticate}: a browser signs in with a session, not with a scheme it could answer.
  */
 class BrowserProblems
         implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerAuthenticationFailureHandler {
@@ -25,7 +25,7 @@ class BrowserProblems
         this.json = json;
     }
 
-    /** 401: a change sent by the page's script (htmx) without a session. */
+    /** 401: a request that needs a session, sent by a script other than htmx without one. */
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException notSignedIn) {
         return write(exchange, HttpStatus.UNAUTHORIZED, "Sign in first: this needs a signed-in session.");

@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A chain of its own, before the API's ({@link GatewaySecurity}), for exactly the browser's paths: the pages and
  * what they load, and the gateway's sign-in ({@code /oauth2/authorization/study-board}, the callback under {@code
  * /login/oauth2/code/}) and sign-out ({@code POST /logout}). Anyone may read a page (progress-service decides what a
- * visitor sees); a change needs a signed-in session. The session cookie authorizes nothing else: {@code /api/**}
- * stays bearer tokens only.
+ * visitor sees), except the imports; a change needs a signed-in session. The session cookie authorizes nothing else:
+ * {@code /api/**} stays bearer tokens only.
  *
  * <p>A browser sends the session cookie whichever site made the page that sends the request, so every change also
  * needs the CSRF token: the page's script copies the {@code XSRF-TOKEN} cookie into the {@code X-XSRF-TOKEN} header,
@@ -84,8 +84,13 @@ class BrowserSecurity {
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .accessDeniedHandler(problems))
                 .addFilterAfter(BrowserSecurity::issueCsrfToken, SecurityWebFiltersOrder.CSRF)
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst(problems)))
-                .authorizeExchange(rules -> rules.pathMatchers(GET, PAGES)
+                .addFilterAt(BrowserSecurity::commitInTheChain, SecurityWebFiltersOrder.FIRST)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst(problems, redirects)))
+                .authorizeExchange(rules -> rules
+                        // Importing is the organizer's (progress-service decides): without a session, sign in first.
+                        .pathMatchers("/imports/**")
+                        .authenticated()
+                        .pathMatchers(GET, PAGES)
                         .permitAll()
                         .pathMatchers(HEAD, PAGES)
                         .permitAll()
@@ -113,20 +118,30 @@ class BrowserSecurity {
     }
 
     /**
-     * A change without a session: the page's script (htmx) gets 401 problem details to show, a plain navigation is
-     * sent to sign in.
+     * Commits the answer while its errors still reach {@link ProblemErrors}: a new session is saved as the answer is
+     * committed, which Spring would otherwise do after every handler, where a full session store becomes a bare 500.
      */
-    private static ServerAuthenticationEntryPoint signInFirst(BrowserProblems problems) {
-        var entryPoint =
-                new DelegatingServerAuthenticationEntryPoint(new DelegateEntry(BrowserSecurity::fromScript, problems));
-        entryPoint.setDefaultEntryPoint(
-                new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + BrowserSignIn.REGISTRATION));
+    private static Mono<Void> commitInTheChain(ServerWebExchange exchange, WebFilterChain chain) {
+        return chain.filter(exchange).then(Mono.defer(exchange.getResponse()::setComplete));
+    }
+
+    /**
+     * A request that needs a session and has none (never signed in, or the session expired while the page stayed
+     * open): sent to sign in, htmx with HX-Redirect ({@link HtmxRedirects}), so a button on a stale page does not
+     * fail unseen. Another script gets 401 problem details.
+     */
+    private static ServerAuthenticationEntryPoint signInFirst(BrowserProblems problems, HtmxRedirects redirects) {
+        var signIn = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + BrowserSignIn.REGISTRATION);
+        signIn.setRedirectStrategy(redirects);
+        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(BrowserSecurity::fromOtherScript, problems));
+        entryPoint.setDefaultEntryPoint(signIn);
         return entryPoint;
     }
 
-    private static Mono<MatchResult> fromScript(ServerWebExchange exchange) {
-        boolean script = HtmxRedirects.isHtmx(exchange)
-                || "XMLHttpRequest".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"));
+    private static Mono<MatchResult> fromOtherScript(ServerWebExchange exchange) {
+        boolean script = !HtmxRedirects.isHtmx(exchange)
+                && "XMLHttpRequest".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"));
         return script ? MatchResult.match() : MatchResult.notMatch();
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,10 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway answers itself, as RFC 9457 problem details like the services' (404 for a path nothing
- * serves, 405 for a method its own API does not take, 400 for an id of its own API that is malformed), in place of
- * Spring Boot's JSON error attributes. Written directly, whatever the client's {@code Accept} says. A service's
- * answer that broke off is 502, naming the service. A failure of the gateway's own (500) is logged and tells the
- * client nothing of its cause.
+ * serves, 405 for a method its own API does not take, 400 for an id of its own API that is malformed, 503 when no
+ * more sessions can be kept), in place of Spring Boot's JSON error attributes. Written directly, whatever the
+ * client's {@code Accept} says. A service's answer that broke off is 502, naming the service. A failure of the
+ * gateway's own (500) is logged and tells the client nothing of its cause.
  */
 @Component
 @Order(-2) // before Spring Boot's DefaultErrorWebExceptionHandler (-1)
@@ -71,6 +72,9 @@ class ProblemErrors implements ErrorWebExceptionHandler {
         if (brokeOff(error)) {
             return brokenAnswer(exchange, error);
         }
+        if (sessionStoreFull(error)) {
+            return sessionStoreFull(exchange);
+        }
         HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = null;
         if (error instanceof ErrorResponse answer) {
@@ -87,6 +91,33 @@ class ProblemErrors implements ErrorWebExceptionHandler {
             detail = null;
         }
         return write(exchange, status, detail, null);
+    }
+
+    /**
+     * Whether the in-memory session store is full (server.reactive.session.max-sessions): Spring's store says so
+     * only with this message, when the answer that would save a new session is committed (in the chain: {@link
+     * BrowserSecurity}).
+     */
+    private static boolean sessionStoreFull(Throwable error) {
+        return error instanceof IllegalStateException
+                && error.getMessage() != null
+                && error.getMessage().startsWith("Max sessions limit reached");
+    }
+
+    /**
+     * 503, not 500: a full store is the gateway out of room, not broken, and room comes back as sessions expire or
+     * end (Retry-After: a hint, not a promise). The sign-in's redirect is dropped.
+     */
+    private Mono<Void> sessionStoreFull(ServerWebExchange exchange) {
+        LOG.warn("{}: the session store is full", exchange.getRequest().getPath());
+        var headers = exchange.getResponse().getHeaders();
+        headers.remove(HttpHeaders.LOCATION);
+        headers.set(HttpHeaders.RETRY_AFTER, "60");
+        return write(
+                exchange,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Too many people are signed in to the board right now; try again in a minute",
+                null);
     }
 
     /** 502, naming the service as the route's 503 and 504 do; for a write, saying that its outcome is unknown. */

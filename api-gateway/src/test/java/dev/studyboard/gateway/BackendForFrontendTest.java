@@ -33,10 +33,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
             "eureka.client.enabled=false",
             "GATEWAY_RATE_LIMIT=1000",
             "GATEWAY_RATE_PERIOD=1h", // no new allowance during the test: what remains of one can be compared
+            "GATEWAY_SIGN_IN_LIMIT=1000", // every test signs in from this one address (SignInLimitTest tests it)
             // Shorter than the live stream's pause below: a circuit breaker on the stream would end it.
             "resilience4j.timelimiter.configs.default.timeout-duration=2s"
         })
@@ -73,6 +77,9 @@ class BackendForFrontendTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    WebSessionManager sessions;
 
     Browser browser;
 
@@ -279,6 +286,28 @@ class BackendForFrontendTest {
         }
 
         @Test
+        @DisplayName("the imports, for a visitor: sent to sign in, not routed (importing is the organizer's)")
+        void importsNeedASession() {
+            var page = browser.get("/imports/new");
+
+            assertThat(page.statusCode()).isEqualTo(302);
+            assertThat(Browser.location(page)).endsWith("/oauth2/authorization/study-board");
+            PROGRESS.verify(0, getRequestedFor(urlPathMatching("/imports/.*")));
+        }
+
+        @Test
+        @DisplayName("the imports, for a signed-in person: routed with the session's access token")
+        void importsSignedIn() {
+            var accessToken = signIn("organizer");
+
+            var page = browser.get("/imports/new");
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            PROGRESS.verify(getRequestedFor(urlPathEqualTo("/imports/new"))
+                    .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+        }
+
+        @Test
         @DisplayName("a refresh the auth-server refuses: sent to sign in again, not an error, and nothing routed")
         void refreshRefused() {
             signIn("sangcho", 30);
@@ -331,12 +360,42 @@ class BackendForFrontendTest {
         }
 
         @Test
-        @DisplayName("from the page's script without a session: 401 problem details")
-        void scriptWithoutSession() {
+        @DisplayName("from htmx without a session: HX-Redirect to sign in, which htmx follows with the whole page")
+        void htmxWithoutSession() {
             browser.get("/"); // the visitor's CSRF cookie
 
-            refusedAsProblem(browser.htmxPost(TAKE), 401);
+            var answer = browser.htmxPost(TAKE);
 
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("HX-Redirect")).hasValue("/oauth2/authorization/study-board");
+            PROGRESS.verify(0, postRequestedFor(anyUrl()));
+        }
+
+        @Test
+        @DisplayName("from htmx after the session expired (the page left open): HX-Redirect to sign in, not a"
+                + " refusal the page would not show")
+        void htmxAfterTheSessionExpired() {
+            signIn("taehyun");
+            var store = ((DefaultWebSessionManager) sessions).getSessionStore();
+            store.removeSession(browser.cookie("SESSION").orElseThrow()).block(); // as the store does once idle
+
+            var answer = browser.htmxPost(TAKE);
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("HX-Redirect")).hasValue("/oauth2/authorization/study-board");
+            PROGRESS.verify(0, postRequestedFor(anyUrl()));
+        }
+
+        @Test
+        @DisplayName("from another script (X-Requested-With) without a session: 401 problem details")
+        void otherScriptWithoutSession() {
+            browser.get("/");
+            var token = browser.cookie("XSRF-TOKEN").orElseThrow();
+
+            var answer = browser.send(browser.request(TAKE, "X-Requested-With", "XMLHttpRequest", "X-XSRF-TOKEN", token)
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+
+            refusedAsProblem(answer, 401);
             PROGRESS.verify(0, postRequestedFor(anyUrl()));
         }
 
@@ -494,6 +553,24 @@ class BackendForFrontendTest {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        }
+
+        @Test
+        @DisplayName("for a signed-in person too without any token or cookie, even when a refresh would be refused:"
+                + " the stream needs no one, and an EventSource cannot follow a redirect to sign in")
+        void noTokenRelay() {
+            signIn("sangcho", 30); // due for a refresh
+            AUTH.refusesRefresh();
+
+            var answer = browser.send(browser.request("/books/b1/live", "Accept", "text/event-stream")
+                    .GET());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            PROGRESS.verify(getRequestedFor(urlPathEqualTo("/books/b1/live"))
+                    .withoutHeader("Authorization")
+                    .withoutHeader("Cookie"));
+            AUTH.verify(
+                    0, postRequestedFor(urlPathEqualTo("/oauth2/token")).withRequestBody(containing("refresh_token")));
         }
     }
 

@@ -100,8 +100,9 @@ class NetworkingTest {
         @EnumSource(
                 value = Overlay.class,
                 names = {"LOCAL", "PRODUCTION"})
-        @DisplayName("keep a browser on the api-gateway pod that holds its session: ClientIP affinity on the Service,"
-                + " cookie affinity on the Ingress (ingress-nginx balances over the pods past the Service)")
+        @DisplayName("keep a browser on the api-gateway pod that holds its session: cookie affinity on the Ingress"
+                + " (ingress-nginx balances over the pods past the Service); ClientIP affinity on the Service for"
+                + " callers that reach it directly")
         void gatewaySessionAffinity(Overlay overlay) {
             Rendered rendered = overlay.rendered();
             Service gateway = rendered.find(Service.class, StudyBoard.NAMESPACE, "api-gateway")

@@ -82,9 +82,10 @@ class RollingRestartIT {
                         .pollInterval(Duration.ofSeconds(2))
                         .until(() -> STACK.health(instance), "healthy"::equals);
                 awaitServing(instance);
+                var meanwhile = load.reads() - before;
                 System.out.printf(
-                        "Rolling restart: %s stopped and back in service, %d reads meanwhile%n",
-                        instance, load.reads() - before);
+                        "Rolling restart: %s stopped and back in service, %d reads meanwhile%n", instance, meanwhile);
+                assertThat(meanwhile).as("reads while %s restarted", instance).isPositive();
             }
             var outcome = load.stop();
 
@@ -155,12 +156,15 @@ class RollingRestartIT {
             }
         }
 
-        /** The status of the answer, or what happened instead: no connection, a reset, a timeout. */
+        /**
+         * The status of the answer, or what happened instead: no connection, a reset, a timeout. Nothing escapes: an
+         * exception would silently end this reader's schedule.
+         */
         private static String answer(HttpRequest read) {
             try {
                 return String.valueOf(
                         HTTP.send(read, HttpResponse.BodyHandlers.discarding()).statusCode());
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 return e.getClass().getSimpleName();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -22,6 +22,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -35,6 +37,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class ProgressWebSecurity {
 
     private static final String SECTION = "/api/progress/books/*/sections/*";
+
+    private static final String FORBIDDEN = "/forbidden";
 
     @Bean
     SecurityFilterChain progressSecurity(
@@ -77,8 +81,10 @@ class ProgressWebSecurity {
                         // Importing a study board from a page is the organizer's, like POST /api/imports.
                         .requestMatchers("/imports/**")
                         .hasAuthority(ORGANIZER)
-                        // The page a refused page request is forwarded to (see refusals below).
-                        .dispatcherTypeMatchers(DispatcherType.FORWARD)
+                        // The page a refused page request is forwarded to (see refusals below), by that forward only.
+                        .requestMatchers(new AndRequestMatcher(
+                                new DispatcherTypeRequestMatcher(DispatcherType.FORWARD),
+                                PathPatternRequestMatcher.withDefaults().matcher(FORBIDDEN)))
                         .permitAll()
                         .anyRequest()
                         .denyAll());
@@ -88,7 +94,7 @@ class ProgressWebSecurity {
     /** A refused page is answered with a page (403 in the site's layout), the API with problem details. */
     private static AccessDeniedHandler refusals(SecurityProblems problems) {
         var page = new AccessDeniedHandlerImpl();
-        page.setErrorPage("/forbidden");
+        page.setErrorPage(FORBIDDEN);
         var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
         handlers.put(
                 new NegatedRequestMatcher(

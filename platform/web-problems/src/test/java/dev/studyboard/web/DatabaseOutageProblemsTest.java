@@ -50,7 +50,8 @@ class DatabaseOutageProblemsTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.studyboard.web.DatabaseOutageProblemsTest#outages")
-        @DisplayName("503 problem details with Retry-After: not applied, try again; nothing of the failure told")
+        @DisplayName(
+                "503 problem details with Retry-After: could not be completed, try again; nothing of the failure told")
         void serviceUnavailable(String kind) throws Exception {
             var response = write(kind);
 
@@ -62,7 +63,7 @@ class DatabaseOutageProblemsTest {
                             "\"status\":503",
                             "\"title\":\"Service Unavailable\"",
                             "cannot reach its database",
-                            "not applied",
+                            "could not be completed",
                             "\"instance\":\"/api/failures/" + kind + "\"")
                     .doesNotContain("SQL", "secret", "Hikari", "Exception", "java.", "COMMIT", "FATAL");
         }

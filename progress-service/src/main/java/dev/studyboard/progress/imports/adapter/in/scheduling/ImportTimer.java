@@ -4,7 +4,6 @@ import dev.studyboard.progress.imports.application.DueImports;
 import dev.studyboard.progress.imports.application.SagaSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -12,7 +11,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * replicas to look at). An inbound adapter like a listener, driven by time instead of messages.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(SagaSettings.class)
 class ImportTimer {
 

@@ -35,7 +35,9 @@ class BoardEventsListener {
 
     // A consumer group of its own for each instance (a random one, new at every start), since every instance must
     // see every event to tell the browsers connected to it; not the service's group, in which each event goes to
-    // one instance only. It reads from now on (latest): a board that was not open has nothing to update.
+    // one instance only. It reads from now on (latest): a board that was not open has nothing to update. The price:
+    // each start leaves its group, with the offsets committed, on the broker until offsets.retention.minutes (7 days
+    // by default) expires it (docs/events.md).
     @KafkaListener(
             id = "board-live",
             groupId = "${spring.application.name}-board-live-${random.uuid}",

@@ -6,14 +6,10 @@ import dev.studyboard.progress.imports.api.NotesImports.KeyReusedException;
 import dev.studyboard.progress.imports.api.NotesImports.Notes;
 import dev.studyboard.progress.imports.api.NotesImports.NotesNotReadableException;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +21,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
@@ -48,16 +43,16 @@ class ImportPages {
         this.imports = imports;
     }
 
+    /** The form, with a key of its own: the import it starts, however often it is sent. */
     @GetMapping(path = "/imports/new", produces = MediaType.TEXT_HTML_VALUE)
-    String form() {
-        return "page/import-new";
+    ModelAndView form() {
+        return new ModelAndView("page/import-new", Map.of("idempotencyKey", UUID.randomUUID()));
     }
 
     /**
-     * Starts the import. The file's digest is the {@code Idempotency-Key}: the same file sent again (a double click, a
-     * retry) answers the import it started, the same file with other authors is refused (422).
-     *
-     * @param htmx htmx's header: its request is redirected with {@code HX-Redirect}, a plain form post with a 303
+     * Starts the import; htmx then goes to its page ({@code HX-Redirect}). The form's key is the {@code
+     * Idempotency-Key}: the same form sent again (a double click, a retry) answers the import it started, with other
+     * notes or authors it is refused (422); a new form, even with the same file, is a new import.
      */
     @PostMapping(
             path = "/imports",
@@ -66,16 +61,11 @@ class ImportPages {
     ResponseEntity<Void> start(
             @RequestParam("notes") MultipartFile file,
             @RequestParam(name = "authors", defaultValue = "") String authors,
-            @RequestHeader(name = "HX-Request", required = false) String htmx)
+            @RequestParam("idempotencyKey") UUID idempotencyKey)
             throws IOException {
-        var bytes = file.getBytes();
-        var id = imports.start(new Notes(text(bytes), authors(authors), Map.of(), null), digest(bytes));
-        var location = "/imports/" + id;
-        return htmx != null
-                ? ResponseEntity.ok().header("HX-Redirect", location).build()
-                : ResponseEntity.status(HttpStatus.SEE_OTHER)
-                        .location(URI.create(location))
-                        .build();
+        var notes = new Notes(text(file.getBytes()), authors(authors), Map.of(), null);
+        var id = imports.start(notes, idempotencyKey.toString());
+        return ResponseEntity.ok().header("HX-Redirect", "/imports/" + id).build();
     }
 
     @GetMapping(path = "/imports/{id}", produces = MediaType.TEXT_HTML_VALUE)
@@ -92,7 +82,7 @@ class ImportPages {
 
     @ExceptionHandler
     ModelAndView keyReused(KeyReusedException e) {
-        return form(HttpStatus.UNPROCESSABLE_CONTENT, List.of("이 파일은 이미 다른 저자로 가져왔습니다: 같은 저자로 보내거나 파일을 고치세요"));
+        return form(HttpStatus.UNPROCESSABLE_CONTENT, List.of("이 양식은 이미 다른 내용으로 보냈습니다: 새 양식으로 다시 보내세요"));
     }
 
     @ExceptionHandler
@@ -100,9 +90,10 @@ class ImportPages {
         return form(HttpStatus.BAD_REQUEST, List.of(e.getMessage()));
     }
 
-    /** The form again, with what is wrong, to take the sent one's place. */
+    /** The form again, with what is wrong, to take the sent one's place: a new form, with a key of its own. */
     private static ModelAndView form(HttpStatus status, List<String> problems) {
-        return new ModelAndView("page/import-new :: form", Map.of("problems", problems), status);
+        return new ModelAndView(
+                "page/import-new :: form", Map.of("problems", problems, "idempotencyKey", UUID.randomUUID()), status);
     }
 
     /** The file's text: UTF-8, as the notes are kept, not empty, and no longer than an import takes. */
@@ -132,14 +123,6 @@ class ImportPages {
             throw new UploadRefusedException("저자는 " + MAX_AUTHORS + "명까지, 한 명에 " + MAX_AUTHOR_LENGTH + "자까지 적을 수 있습니다");
         }
         return authors;
-    }
-
-    private static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always there", e);
-        }
     }
 
     /** An import as its page shows it, in words. */

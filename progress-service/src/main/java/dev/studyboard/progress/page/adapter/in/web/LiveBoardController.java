@@ -2,8 +2,11 @@ package dev.studyboard.progress.page.adapter.in.web;
 
 import dev.studyboard.progress.board.api.BoardViews;
 import dev.studyboard.progress.board.api.BoardViews.NotOnBoardException;
+import dev.studyboard.progress.page.adapter.in.web.LiveStreams.StreamRefusedException;
 import java.util.UUID;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +39,14 @@ class LiveBoardController {
     @ExceptionHandler
     ResponseEntity<Void> noSuchBook(NotOnBoardException e) {
         return ResponseEntity.notFound().build();
+    }
+
+    /** The browser's EventSource retries by itself; Retry-After says when it is worth it for other clients. */
+    @ExceptionHandler
+    ResponseEntity<Void> noStreamNow(StreamRefusedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
     }
 
     @ExceptionHandler

@@ -1,6 +1,8 @@
 package dev.studyboard.progress.page.adapter.in.web;
 
 import dev.studyboard.progress.board.api.BoardViews.NotOnBoardException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
@@ -17,8 +19,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What every page shares: who it is for (the header's {@code person}), and its errors as pages in the site's layout
- * rather than problem details. Asked before the service-wide advice, which answers every controller with problem
- * details.
+ * rather than problem details; to an htmx request, a small alert that htmx puts next to the element that asked,
+ * never a whole page in place of a row or a form. Asked before the service-wide advice, which answers every
+ * controller with problem details.
  */
 @ControllerAdvice(assignableTypes = {BoardPages.class, SectionButtons.class, ImportPages.class, ForbiddenPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,14 +37,14 @@ class PageAdvice {
         SectionButtons.NoSuchStepException.class,
         ImportPages.NoSuchImportException.class
     })
-    ModelAndView notFound() {
-        return errorPage(HttpStatus.NOT_FOUND, "찾는 것이 없습니다: 주소를 확인하세요");
+    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
+        return errorPage(request, response, HttpStatus.NOT_FOUND, "찾는 것이 없습니다: 주소를 확인하세요");
     }
 
     /** A path that names no book or import: not an id at all. */
     @ExceptionHandler(TypeMismatchException.class)
-    ModelAndView notAnId() {
-        return errorPage(HttpStatus.BAD_REQUEST, "주소가 올바르지 않습니다");
+    ModelAndView notAnId(HttpServletRequest request, HttpServletResponse response) {
+        return errorPage(request, response, HttpStatus.BAD_REQUEST, "주소가 올바르지 않습니다");
     }
 
     @ExceptionHandler({
@@ -49,16 +52,22 @@ class PageAdvice {
         MissingServletRequestParameterException.class,
         MultipartException.class
     })
-    ModelAndView notAnUpload() {
-        return errorPage(HttpStatus.BAD_REQUEST, "노트 파일을 골라 보내 주세요");
+    ModelAndView notAnUpload(HttpServletRequest request, HttpServletResponse response) {
+        return errorPage(request, response, HttpStatus.BAD_REQUEST, "노트 파일을 골라 보내 주세요");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge() {
-        return errorPage(HttpStatus.CONTENT_TOO_LARGE, "노트 파일이 너무 큽니다");
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
+        return errorPage(request, response, HttpStatus.CONTENT_TOO_LARGE, "노트 파일이 너무 큽니다");
     }
 
-    static ModelAndView errorPage(HttpStatus status, String words) {
+    static ModelAndView errorPage(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String words) {
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Retarget", "this");
+            response.setHeader("HX-Reswap", "afterend");
+            return new ModelAndView("page/error :: alert", Map.of("words", words), status);
+        }
         return new ModelAndView(
                 "page/error", Map.of("person", Person.current(), "status", status.value(), "words", words), status);
     }

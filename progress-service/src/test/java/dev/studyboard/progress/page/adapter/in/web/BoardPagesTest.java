@@ -136,6 +136,24 @@ class BoardPagesTest {
         return row;
     }
 
+    /** An error answered to htmx: the alert alone, which htmx puts after the element that asked (not in its place). */
+    private static Element alertNextToTheButton(RestTestClient.ResponseSpec response, HttpStatus status) {
+        var result = response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(HTML_UTF8)
+                .expectHeader()
+                .valueEquals("HX-Retarget", "this")
+                .expectHeader()
+                .valueEquals("HX-Reswap", "afterend")
+                .returnResult(String.class);
+        var html = result.getResponseBody();
+        assertThat(html).doesNotContainIgnoringCase("<html").doesNotContainIgnoringCase("<!doctype");
+        var alert = Jsoup.parseBodyFragment(html).body().selectFirst("p.alert[role=alert]");
+        assertThat(alert).isNotNull();
+        return alert;
+    }
+
     private static void authorize(HttpHeaders headers, String bearer) {
         if (bearer != null) {
             headers.set(HttpHeaders.AUTHORIZATION, bearer);
@@ -336,6 +354,24 @@ class BoardPagesTest {
 
             assertThat(refused.selectFirst("[role=alert]").text()).isEqualTo("이미 다른 멤버가 맡았습니다");
             assertThat(refused.selectFirst("td.writer").text()).isEqualTo("김상초");
+        }
+
+        @Test
+        @DisplayName("refused by the access rules (a machine client): 403, an alert put next to the button, no page")
+        void refusedByTheRules() {
+            var asMachine = ISSUER.client("demo-loader", "progress.write");
+
+            var alert = alertNextToTheButton(press("3.1", "take", asMachine), HttpStatus.FORBIDDEN);
+
+            assertThat(alert.text()).isEqualTo("이 페이지를 볼 권한이 없습니다");
+        }
+
+        @Test
+        @DisplayName("a step the page has no button for: 404, an alert put next to the button, no page")
+        void noSuchStep() {
+            var alert = alertNextToTheButton(press("3.1", "fly", asSanggyeong), HttpStatus.NOT_FOUND);
+
+            assertThat(alert.text()).isEqualTo("찾는 것이 없습니다: 주소를 확인하세요");
         }
 
         @Test

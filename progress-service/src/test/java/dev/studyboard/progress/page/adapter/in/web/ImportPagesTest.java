@@ -83,7 +83,7 @@ class ImportPagesTest {
         return Files.readString(Path.of("../demo-loader/src/main/resources/seeds", name));
     }
 
-    /** Small notes of their own, so that no other test's upload has the same digest. */
+    /** Small notes of their own, so that no other test's upload has the same notes. */
     private static String smallNotes() {
         return """
                 # 작은 책 %s
@@ -94,11 +94,19 @@ class ImportPagesTest {
                 """.formatted(UUID.randomUUID());
     }
 
+    /** A new form's key, as {@code /imports/new} renders it. */
+    private String newForm() {
+        return page("/imports/new")
+                .selectFirst("form#import-form input[type=hidden][name=idempotencyKey]")
+                .val();
+    }
+
     /** The upload form, sent by htmx. */
-    private RestTestClient.ResponseSpec upload(byte[] notes, String authors, String bearer) {
+    private RestTestClient.ResponseSpec upload(String formKey, byte[] notes, String authors, String bearer) {
         var form = new MultipartBodyBuilder();
         form.part("notes", notes).filename("notes.md").contentType(MediaType.TEXT_MARKDOWN);
         form.part("authors", authors);
+        form.part("idempotencyKey", formKey);
         return http.post()
                 .uri("/imports")
                 .header(HttpHeaders.AUTHORIZATION, bearer)
@@ -108,9 +116,13 @@ class ImportPagesTest {
                 .exchange();
     }
 
-    /** Uploads the notes; the answer sends the browser to the import's page. */
+    /** Uploads the notes from a new form; the answer sends the browser to the import's page. */
     private String started(String notes) {
-        var redirect = upload(notes.getBytes(StandardCharsets.UTF_8), "", asOrganizer)
+        return started(newForm(), notes);
+    }
+
+    private String started(String formKey, String notes) {
+        var redirect = upload(formKey, notes.getBytes(StandardCharsets.UTF_8), "", asOrganizer)
                 .expectStatus()
                 .isOk()
                 .returnResult(String.class)
@@ -206,14 +218,26 @@ class ImportPagesTest {
     class Organizer {
 
         @Test
-        @DisplayName("finds a form with a labelled file input, posted by htmx as multipart")
+        @DisplayName("finds a form with a labelled file input, posted by htmx only, as multipart")
         void form() {
             var form = page("/imports/new").selectFirst("form#import-form");
 
             assertThat(form.attr("hx-post")).isEqualTo("/imports");
             assertThat(form.attr("hx-encoding")).isEqualTo("multipart/form-data");
+            assertThat(form.hasAttr("action"))
+                    .as("no plain form post: it could not pass the gateway's CSRF check")
+                    .isFalse();
             var file = form.selectFirst("input[type=file][name=notes]");
             assertThat(form.selectFirst("label[for=" + file.id() + "]")).isNotNull();
+        }
+
+        @Test
+        @DisplayName("each form has a key of its own (its Idempotency-Key)")
+        void keyPerForm() {
+            var first = newForm();
+            var second = newForm();
+
+            assertThat(UUID.fromString(first)).isNotEqualTo(UUID.fromString(second));
         }
 
         @Test
@@ -247,20 +271,48 @@ class ImportPagesTest {
         }
 
         @Test
-        @DisplayName("uploads the same file again (a double click): the same import")
-        void sameFileAgain() {
+        @DisplayName("sends the same form twice (a double click): the same import")
+        void sameFormTwice() {
+            var form = newForm();
             var notes = smallNotes();
 
-            assertThat(started(notes)).isEqualTo(started(notes));
+            assertThat(started(form, notes)).isEqualTo(started(form, notes));
         }
 
         @Test
-        @DisplayName("uploads the same file with other authors: 422, the form again with an alert")
-        void sameFileOtherAuthors() {
+        @DisplayName("sends the same form again with other authors: 422, a new form with an alert")
+        void sameFormOtherAuthors() {
+            var form = newForm();
             var notes = smallNotes().getBytes(StandardCharsets.UTF_8);
-            upload(notes, "", asOrganizer).expectStatus().isOk();
+            upload(form, notes, "", asOrganizer).expectStatus().isOk();
 
-            refusedForm(upload(notes, "Hiroyuki", asOrganizer), HttpStatus.UNPROCESSABLE_CONTENT);
+            var again = refusedForm(upload(form, notes, "Hiroyuki", asOrganizer), HttpStatus.UNPROCESSABLE_CONTENT);
+
+            assertThat(again.selectFirst("input[name=idempotencyKey]").val()).isNotEqualTo(form);
+        }
+
+        @Test
+        @DisplayName("uploads the same file from a new form after its import was undone: a new import")
+        void sameFileNewFormAfterCompensation() {
+            var notes = smallNotes();
+            var first = started(notes);
+            var importId = idOf(first);
+            var register = command(catalogCommands, importId, "register-book");
+            participants.importReply(
+                    "catalog",
+                    "import.book-refused",
+                    importId,
+                    Map.of("importId", importId, "commandId", register.value().getId(), "reason", "책이 이미 있습니다"));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> assertThat(
+                                    page(first).selectFirst("#import-state").attr("data-status"))
+                            .isEqualTo("COMPENSATED"));
+
+            var second = started(notes);
+
+            assertThat(second).isNotEqualTo(first);
+            assertThat(page(second).selectFirst("#import-state").attr("data-status"))
+                    .isEqualTo("REGISTERING_BOOK");
         }
 
         @Test
@@ -268,7 +320,7 @@ class ImportPagesTest {
         void unreadable() {
             var notes = smallNotes().replace("| 3 |", "| 셋 |").getBytes(StandardCharsets.UTF_8);
 
-            var form = refusedForm(upload(notes, "", asOrganizer), HttpStatus.BAD_REQUEST);
+            var form = refusedForm(upload(newForm(), notes, "", asOrganizer), HttpStatus.BAD_REQUEST);
 
             assertThat(form.select("[role=alert] li").eachText())
                     .containsExactly("line 5: 페이지 is a page number from 1 to 100000, not '셋'");
@@ -277,7 +329,9 @@ class ImportPagesTest {
         @Test
         @DisplayName("uploads a file that is not UTF-8 text: 400, the form again")
         void notText() {
-            refusedForm(upload(new byte[] {(byte) 0xC3, (byte) 0x28, 0x0A}, "", asOrganizer), HttpStatus.BAD_REQUEST);
+            refusedForm(
+                    upload(newForm(), new byte[] {(byte) 0xC3, (byte) 0x28, 0x0A}, "", asOrganizer),
+                    HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -301,7 +355,7 @@ class ImportPagesTest {
                     .returnResult(String.class)
                     .getResponseBody();
             assertThat(Jsoup.parse(page).selectFirst("main [role=alert]")).isNotNull();
-            upload(smallNotes().getBytes(StandardCharsets.UTF_8), "", asMember)
+            upload(UUID.randomUUID().toString(), smallNotes().getBytes(StandardCharsets.UTF_8), "", asMember)
                     .expectStatus()
                     .isForbidden();
         }
