@@ -234,12 +234,20 @@ class StudyBoardInBrowserIT {
 
             // when
             member.act("8.7", "take");
+            long taken = System.nanoTime();
 
             // then
             watching.awaitRow(
                     "8.7", "taken by 김상초, without a reload", row -> row.writer().equals("김상초"), LIVE);
+            var takeSeen = Duration.ofNanos(System.nanoTime() - taken);
             member.act("8.7", "start").act("8.7", "complete");
+            long completed = System.nanoTime();
             var done = watching.awaitRow("8.7", "done, without a reload", Row::isDone, LIVE);
+            var completeSeen = Duration.ofNanos(System.nanoTime() - completed);
+            System.out.printf(
+                    "Live board: the other browser showed the take %d ms and the completion %d ms after the taker's"
+                            + " page had them%n",
+                    takeSeen.toMillis(), completeSeen.toMillis());
             assertThat(done.writer()).isEqualTo("김상초");
             assertThat(watching.marker())
                     .as("the same document, changed in place")

@@ -120,7 +120,7 @@ class FaultSuiteIT {
 
                 assertNothingLostOrDoubled(tally);
                 assertThat(tally.refused().keySet())
-                        .as("a join the database could not take is refused 503 (not applied, retry later): "
+                        .as("a join the database could not take is refused 503 (could not be completed, retry later): "
                                 + tally.line())
                         .allMatch(status -> status == 503);
                 assertThat(tally.committed())

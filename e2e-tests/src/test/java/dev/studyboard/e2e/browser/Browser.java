@@ -107,6 +107,8 @@ public final class Browser implements AutoCloseable {
     /** Waits, failing with {@code expectation} (worded when the wait fails) if the condition is not met in time. */
     public <T> T until(Duration patience, Supplier<String> expectation, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, patience)
+                // often enough that a wait measures what it waited for (the live board's delay) to a tenth of a second
+                .pollingEvery(Duration.ofMillis(50))
                 // a page that htmx re-renders replaces elements under our feet: look again
                 .ignoring(StaleElementReferenceException.class)
                 .withMessage(expectation)

@@ -100,7 +100,7 @@ class DatabaseOutageTest {
                     .value(
                             String.class,
                             detail -> assertThat(detail)
-                                    .contains("cannot reach its database", "not applied")
+                                    .contains("cannot reach its database", "could not be completed")
                                     .doesNotContain("SQL", "Exception", "member_outage"));
 
             restoreTheDatabase();
