@@ -31,10 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
 
-    /** Readable by anyone: the catalogue, the boards, the system's description (GET and HEAD). */
+    /**
+     * Readable by anyone: the catalogue, the boards, the system's description (GET and HEAD). Not the reports under
+     * {@link #SIGNED_IN_READS}, which come first.
+     */
     static final String[] PUBLIC_READS = {
         "/api/catalog/**", "/api/progress/**", "/api/system/**", "/api/members/v3/api-docs/**"
     };
+    /** Under a public read but not public: the weekly report is the organizer's (progress-service decides that). */
+    static final String[] SIGNED_IN_READS = {"/api/progress/reports/**"};
     /** The gateway's own pages: Swagger UI with the API documents, and the system page. */
     static final String[] DOCS_AND_PAGES = {
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/system.html"
@@ -66,6 +71,9 @@ class GatewaySecurity {
                         // On the public port nothing serves the actuator: 404 for anyone, token or not.
                         .pathMatchers("/actuator", "/actuator/**")
                         .permitAll()
+                        // Before the public reads it falls under: the reports need someone signed in.
+                        .pathMatchers(SIGNED_IN_READS)
+                        .authenticated()
                         .pathMatchers(GET, PUBLIC_READS)
                         .permitAll()
                         .pathMatchers(HEAD, PUBLIC_READS)

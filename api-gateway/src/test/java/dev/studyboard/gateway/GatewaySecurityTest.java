@@ -182,6 +182,17 @@ class GatewaySecurityTest {
         }
 
         @Test
+        @DisplayName("the weekly report without a token: under the public progress reads, but the organizer's")
+        void reportsNeedCaller() {
+            refusedAsUnauthorized(http.get().uri("/api/progress/reports/weekly").exchange());
+            http.head()
+                    .uri("/api/progress/reports/weekly")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+
+        @Test
         @DisplayName("the circuit breakers' fallback is not an entry: 401 without a token")
         void fallbackNotAnEntry() {
             refusedAsUnauthorized(http.get().uri("/fallback/catalog-service").exchange());

@@ -259,6 +259,99 @@ class GatewayTest {
     }
 
     @Nested
+    @DisplayName("HTTP caching")
+    class Caching {
+
+        final UUID bookId = UUID.randomUUID();
+        final UUID memberId = UUID.randomUUID();
+
+        @Test
+        @DisplayName(
+                "passes If-None-Match on to the service, and its 304 back unchanged: no body, its ETag and Cache-Control")
+        void conditionalRead() {
+            CATALOG.stubFor(get("/api/catalog/books/" + bookId)
+                    .withHeader(HttpHeaders.IF_NONE_MATCH, equalTo("\"1\""))
+                    .willReturn(aResponse()
+                            .withStatus(304)
+                            .withHeader(HttpHeaders.ETAG, "\"1\"")
+                            .withHeader(HttpHeaders.CACHE_CONTROL, "no-cache")));
+
+            http.get()
+                    .uri("/api/catalog/books/{id}", bookId)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1\"")
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .expectHeader()
+                    .doesNotExist(HttpHeaders.PRAGMA)
+                    .expectHeader()
+                    .doesNotExist(HttpHeaders.EXPIRES)
+                    .expectBody()
+                    .isEmpty();
+
+            CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/books/" + bookId))
+                    .withHeader(HttpHeaders.IF_NONE_MATCH, equalTo("\"1\"")));
+        }
+
+        @Test
+        @DisplayName("a member's 304, for the caller alone: private and Vary: Authorization come back unchanged")
+        void privateConditionalRead() {
+            MEMBERS.stubFor(get("/api/members/" + memberId)
+                    .withHeader(HttpHeaders.IF_NONE_MATCH, equalTo("W/\"2\""))
+                    .willReturn(aResponse()
+                            .withStatus(304)
+                            .withHeader(HttpHeaders.ETAG, "\"2\"")
+                            .withHeader(HttpHeaders.CACHE_CONTROL, "no-cache, private")
+                            .withHeader(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)));
+
+            http.get()
+                    .uri("/api/members/{id}", memberId)
+                    .header(HttpHeaders.AUTHORIZATION, MEMBER)
+                    .header(HttpHeaders.IF_NONE_MATCH, "W/\"2\"")
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, private")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                    .expectBody()
+                    .isEmpty();
+        }
+
+        @Test
+        @DisplayName("a full read: the service's ETag and Cache-Control come back as it sent them, with the body")
+        void fullRead() {
+            CATALOG.stubFor(get("/api/catalog/books/" + bookId)
+                    .willReturn(okJson("{\"title\": \"도메인 주도 설계\"}")
+                            .withHeader(HttpHeaders.ETAG, "\"2\"")
+                            .withHeader(HttpHeaders.CACHE_CONTROL, "no-cache")));
+
+            http.get()
+                    .uri("/api/catalog/books/{id}", bookId)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1\"")
+                    // Uncompressed, as the services answer: the stand-in's Jetty would gzip it and change its ETag.
+                    .header(HttpHeaders.ACCEPT_ENCODING, "identity")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .expectBody()
+                    .jsonPath("$.title")
+                    .isEqualTo("도메인 주도 설계");
+        }
+    }
+
+    @Nested
     @DisplayName("the import saga's entry (/api/imports)")
     class Imports {
 

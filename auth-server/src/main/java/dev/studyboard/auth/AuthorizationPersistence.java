@@ -24,7 +24,7 @@ class AuthorizationPersistence {
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+        return new FirstUseAuthorizationService(() -> new JdbcOAuth2AuthorizationService(jdbc, clients));
     }
 
     @Bean

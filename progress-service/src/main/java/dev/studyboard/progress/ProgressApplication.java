@@ -8,8 +8,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * progress-service: owns who writes up which section and whether it is done, and renders the study board. Its
- * features ({@code assignment}, {@code board}, {@code replica}, {@code imports}, {@code page}) are modules, each a
- * hexagon of its own; each one's {@code package-info} says what it may use.
+ * features ({@code assignment}, {@code board}, {@code replica}, {@code imports}, {@code page}, {@code report}) are
+ * modules, each a hexagon of its own; each one's {@code package-info} says what it may use.
  */
 @SpringBootApplication
 // Scheduling is the application's choice, made once here: the adapters only say what runs when (@Scheduled), the

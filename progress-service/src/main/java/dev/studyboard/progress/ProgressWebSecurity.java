@@ -47,6 +47,10 @@ class ProgressWebSecurity {
                 .apply(http)
                 .exceptionHandling(handling -> handling.accessDeniedHandler(refusals(problems)))
                 .authorizeHttpRequests(rules -> rules
+                        // The weekly report names every member's pace: the organizer's alone, whatever the method
+                        // (before the public reads below, which would let it through).
+                        .requestMatchers("/api/progress/reports/**")
+                        .hasAuthority(ORGANIZER)
                         // A study board is public: the boards, the summaries, a section's state, the OpenAPI document.
                         .requestMatchers(GET, "/api/progress/**")
                         .permitAll()

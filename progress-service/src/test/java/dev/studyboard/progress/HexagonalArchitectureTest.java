@@ -32,6 +32,9 @@ class HexagonalArchitectureTest {
     static final ArchRule page = hexagon("page");
 
     @ArchTest
+    static final ArchRule report = hexagon("report");
+
+    @ArchTest
     static final ArchRule domainIsPlainJava = noClasses()
             .that()
             .resideInAPackage("..domain..")

@@ -18,7 +18,8 @@ import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWitho
  * progress-service's features as modules, checked by Spring Modulith: each package under the application's is a
  * module; its sub-packages are its own unless it publishes them ({@code @NamedInterface}), and it uses only the
  * modules its {@code @ApplicationModule} allows. replica is upstream, assignment uses replica's api, board uses
- * neither (it reads their tables), and page uses the api of board, assignment and imports.
+ * neither (it reads their tables), page uses the api of board, assignment and imports, and report uses none (it
+ * reads the events into a schema of its own).
  */
 @DisplayName("progress-service's modules")
 class ModuleStructureTest {
@@ -32,14 +33,15 @@ class ModuleStructureTest {
     }
 
     @Test
-    @DisplayName("are drawn as a component diagram under target/spring-modulith-docs, board too (it uses no module)")
+    @DisplayName("are drawn as a component diagram under target/spring-modulith-docs, board and report too (they use no"
+            + " module)")
     void document() throws Exception {
         var options = DiagramOptions.defaults().withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE);
 
         new Documenter(modules).writeModulesAsPlantUml(options).writeIndividualModulesAsPlantUml(options);
 
         var diagram = Files.readString(Path.of("target/spring-modulith-docs/components.puml"));
-        assertThat(diagram).contains("\"Assignment\"", "\"Board\"", "\"Replica\"", "\"Page\"");
+        assertThat(diagram).contains("\"Assignment\"", "\"Board\"", "\"Replica\"", "\"Page\"", "\"Report\"");
     }
 
     @Test

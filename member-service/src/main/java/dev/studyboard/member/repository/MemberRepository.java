@@ -2,6 +2,7 @@ package dev.studyboard.member.repository;
 
 import dev.studyboard.member.model.Member;
 import dev.studyboard.member.model.MemberStatus;
+import dev.studyboard.member.model.MemberVersion;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,10 @@ public interface MemberRepository
         extends ListCrudRepository<Member, UUID>, ListPagingAndSortingRepository<Member, UUID> {
 
     Page<Member> findByStatus(MemberStatus status, Pageable pageable);
+
+    /** The member's current version and account alone, without loading the member: enough for a conditional read. */
+    @Query("SELECT version, account FROM member WHERE id = :id")
+    Optional<MemberVersion> findVersionById(UUID id);
 
     /** The member a person is, by the subject of their tokens. */
     Optional<Member> findByAccount(String account);

@@ -1,6 +1,7 @@
 package dev.studyboard.member.service;
 
 import dev.studyboard.member.model.Member;
+import dev.studyboard.member.model.MemberVersion;
 
 /**
  * Who asks for a member use case, as the web layer read it from the verified token. The service layer decides
@@ -35,5 +36,11 @@ public record Actor(String account, boolean member, boolean organizer, boolean m
      */
     public boolean maySeePersonalDetailsOf(Member other) {
         return organizer || is(other);
+    }
+
+    /** The same, knowing only the member's version and account: a conditional read, without loading the member. */
+    public boolean maySeePersonalDetailsOf(MemberVersion other) {
+        return organizer
+                || (member && other.account() != null && other.account().equals(account));
     }
 }

@@ -3,6 +3,7 @@ package dev.studyboard.member.service;
 import dev.studyboard.member.messaging.MemberEvents;
 import dev.studyboard.member.model.Member;
 import dev.studyboard.member.model.MemberStatus;
+import dev.studyboard.member.model.MemberVersion;
 import dev.studyboard.member.repository.MemberRepository;
 import dev.studyboard.problems.StaleVersionException;
 import java.time.Clock;
@@ -106,6 +107,12 @@ public class MemberService {
     @Transactional(readOnly = true)
     public Member get(UUID id) {
         return members.findById(id).orElseThrow(() -> new MemberNotFoundException(id));
+    }
+
+    /** The member's current version and account, without loading the member: one small query decides a 304. */
+    @Transactional(readOnly = true)
+    public MemberVersion version(UUID id) {
+        return members.findVersionById(id).orElseThrow(() -> new MemberNotFoundException(id));
     }
 
     /** The member the caller is, once they have joined. */

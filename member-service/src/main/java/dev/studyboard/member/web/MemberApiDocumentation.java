@@ -20,7 +20,9 @@ import org.springframework.web.method.HandlerMethod;
                         title = "Study Board member API",
                         version = "v1",
                         description = "The study members, the writers the notes name."
-                                + " Every member response carries its version as ETag; changes accept If-Match."))
+                                + " Every member response carries its version as ETag (\"3\", or \"3.personal\" when it"
+                                + " shows the e-mail and account); changes accept If-Match, either form, and"
+                                + " reading a member If-None-Match (304 while the copy is current)."))
 class MemberApiDocumentation {
 
     @Bean

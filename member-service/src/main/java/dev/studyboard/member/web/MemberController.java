@@ -9,6 +9,7 @@ import dev.studyboard.member.web.MemberRequests.RenameMember;
 import dev.studyboard.member.web.MemberResponses.MemberListResponse;
 import dev.studyboard.member.web.MemberResponses.MemberResponse;
 import dev.studyboard.web.EntityTags;
+import dev.studyboard.web.ReadCaching;
 import dev.studyboard.web.VersionedResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,13 +36,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The web layer: the member REST API. It translates HTTP into {@link MemberService} calls and back, with the
- * caller as an {@link Actor}. Every response with a member carries its version as
- * {@code ETag}; changes accept {@code If-Match}.
+ * caller as an {@link Actor}. Every response with a member carries its version as {@code ETag}, a tag for each
+ * view ({@link #tag}); changes accept {@code If-Match}, and reading a member accepts {@code If-None-Match}.
  */
 @RestController
 @RequestMapping("/api/members")
 @Tag(name = "Members", description = "The study members, named as the notes name the writers")
 class MemberController {
+
+    /** What a member's answer shows depends on who asks (their e-mail only to themself and the organizer). */
+    private static final ReadCaching CACHING = ReadCaching.PER_CALLER;
+
+    /** The view with the member's personal details, {@code "3.personal"}; the one without them is {@code "3"}. */
+    private static final String PERSONAL = "personal";
 
     private final MemberService members;
 
@@ -58,14 +65,18 @@ class MemberController {
     ResponseEntity<MemberResponse> join(@Valid @RequestBody JoinMember request) {
         var actor = Actors.current();
         var member = members.join(actor, request.displayName(), request.email(), request.account());
-        return VersionedResponses.created(member.id(), member.version(), MemberResponse.of(member, actor));
+        return VersionedResponses.created(member.id(), tag(member, actor), MemberResponse.of(member, actor));
     }
 
+    /**
+     * Found by the caller's account, not by id, so no version is read first: Spring MVC itself answers a matching
+     * If-None-Match 304 once the member is loaded, with the same headers.
+     */
     @GetMapping("/me")
     @Operation(summary = "The member you are (404 until you have joined)")
     ResponseEntity<MemberResponse> me() {
         var actor = Actors.current();
-        return withVersion(members.mine(actor), actor);
+        return read(members.mine(actor), actor);
     }
 
     @GetMapping
@@ -79,10 +90,25 @@ class MemberController {
         return MemberListResponse.of(members.list(wanted, page, size), Actors.current());
     }
 
+    /**
+     * Conditional GET (HTTP caching): with an If-None-Match naming the current version in the view this caller
+     * gets, 304 without a body, decided from the version and account alone (one small query) without loading the
+     * member; otherwise the member, 200.
+     */
     @GetMapping("/{memberId}")
     @Operation(summary = "Get a member")
-    ResponseEntity<MemberResponse> get(@PathVariable UUID memberId) {
-        return withVersion(members.get(memberId), Actors.current());
+    ResponseEntity<MemberResponse> get(
+            @PathVariable UUID memberId,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        var viewer = Actors.current();
+        if (ifNoneMatch != null) {
+            var current = members.version(memberId);
+            var tag = tag(current.version(), viewer.maySeePersonalDetailsOf(current));
+            if (EntityTags.matches(ifNoneMatch, tag)) {
+                return VersionedResponses.notModified(CACHING, tag);
+            }
+        }
+        return read(members.get(memberId), viewer);
     }
 
     @PutMapping("/{memberId}/display-name")
@@ -105,6 +131,22 @@ class MemberController {
     }
 
     private static ResponseEntity<MemberResponse> withVersion(Member member, Actor viewer) {
-        return VersionedResponses.ok(member.version(), MemberResponse.of(member, viewer));
+        return VersionedResponses.ok(tag(member, viewer), MemberResponse.of(member, viewer));
+    }
+
+    private static ResponseEntity<MemberResponse> read(Member member, Actor viewer) {
+        return VersionedResponses.read(CACHING, tag(member, viewer), MemberResponse.of(member, viewer));
+    }
+
+    private static String tag(Member member, Actor viewer) {
+        return tag(member.version(), viewer.maySeePersonalDetailsOf(member));
+    }
+
+    /**
+     * The version, and which view: with or without the personal details are two representations, so two strong
+     * tags (RFC 9110 8.8.1), lest a copy kept for the organizer be confirmed (304) to another member.
+     */
+    private static String tag(long version, boolean personal) {
+        return personal ? EntityTags.of(version, PERSONAL) : EntityTags.of(version);
     }
 }

@@ -7,6 +7,7 @@ import dev.studyboard.member.service.Actor;
 import dev.studyboard.member.service.MemberService;
 import dev.studyboard.testsupport.CloudEventRecorder;
 import dev.studyboard.testsupport.TestIssuer;
+import dev.studyboard.web.EntityTags;
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -110,9 +111,10 @@ class MemberEventsTest {
         return json.readTree(new String(record.value().getData().toBytes(), StandardCharsets.UTF_8));
     }
 
-    /** The version a response announced: {@code ETag: "2"} → 2. */
+    /** The version a response announced, whichever view: {@code ETag: "2.personal"} → 2. */
     private static long etag(EntityExchangeResult<?> response) {
-        return Long.parseLong(response.getResponseHeaders().getETag().replace("\"", ""));
+        return EntityTags.expectedVersion(response.getResponseHeaders().getETag())
+                .orElseThrow();
     }
 
     @Test

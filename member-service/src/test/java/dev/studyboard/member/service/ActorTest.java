@@ -3,7 +3,9 @@ package dev.studyboard.member.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studyboard.member.model.Member;
+import dev.studyboard.member.model.MemberVersion;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,23 @@ class ActorTest {
             assertThat(SYNTHETIC_CHECK.mayChange(namedLikeTheClient)).isFalse();
             assertThat(SYNTHETIC_CHECK.maySeePersonalDetailsOf(namedLikeTheClient))
                     .isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("decides who sees personal details the same from a member's version and account alone (a 304)")
+    void sameFromVersionAlone() {
+        var namedLikeTheClient = Member.join("합성", null, "synthetic-check", JOINED);
+        var actors = List.of(member("sanggyeong"), member("sangcho"), ORGANIZER, DEMO_LOADER, SYNTHETIC_CHECK);
+
+        for (var actor : actors) {
+            for (var member : List.of(sanggyeong, nobodys, namedLikeTheClient)) {
+                var version =
+                        new MemberVersion(member.version(), member.account().orElse(null));
+                assertThat(actor.maySeePersonalDetailsOf(version))
+                        .as("%s seeing %s", actor.account(), member.displayName())
+                        .isEqualTo(actor.maySeePersonalDetailsOf(member));
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.studyboard.member.web;
 
 import dev.studyboard.member.MemberIntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +15,7 @@ class ApiDocumentationTest {
     RestTestClient http;
 
     @Test
-    @DisplayName("describes every endpoint with its problem responses")
+    @DisplayName("describes every endpoint with its problem responses, and the 304 of a conditional read")
     void describesEndpointsAndErrors() {
         var members = "$.paths['/api/members']";
         var member = "$.paths['/api/members/{memberId}']";
@@ -39,6 +40,12 @@ class ApiDocumentationTest {
                 .jsonPath(member + ".get.responses['404']")
                 .exists()
                 .jsonPath(member + ".get.responses['409']")
+                .doesNotExist()
+                .jsonPath(member + ".get.responses['304'].headers.ETag")
+                .exists()
+                .jsonPath(member + ".get.parameters[?(@.name == 'If-None-Match')].in")
+                .isEqualTo(List.of("header"))
+                .jsonPath(rename + ".responses['304']")
                 .doesNotExist()
                 .jsonPath(rename + ".responses['412'].content['application/problem+json']")
                 .exists()

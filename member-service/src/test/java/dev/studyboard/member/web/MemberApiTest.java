@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -104,7 +105,7 @@ class MemberApiTest {
                     .expectStatus()
                     .isCreated()
                     .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"")
                     .expectBody(MemberResponses.MemberResponse.class)
                     .returnResult();
             var member = created.getResponseBody();
@@ -123,7 +124,7 @@ class MemberApiTest {
                     .expectStatus()
                     .isOk()
                     .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"")
                     .expectBody(MemberResponses.MemberResponse.class)
                     .isEqualTo(member);
         }
@@ -157,7 +158,7 @@ class MemberApiTest {
                     .expectStatus()
                     .isOk()
                     .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .valueEquals(HttpHeaders.ETAG, "\"2.personal\"")
                     .expectBody()
                     .jsonPath("$.displayName")
                     .isEqualTo("김태현 (발표)");
@@ -167,7 +168,7 @@ class MemberApiTest {
                     .uri(member)
                     .exchange()
                     .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .valueEquals(HttpHeaders.ETAG, "\"2.personal\"")
                     .expectBody()
                     .jsonPath("$.displayName")
                     .isEqualTo("김태현 (발표)")
@@ -184,7 +185,7 @@ class MemberApiTest {
                     .expectStatus()
                     .isOk()
                     .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .valueEquals(HttpHeaders.ETAG, "\"2.personal\"")
                     .expectBody()
                     .jsonPath("$.status")
                     .isEqualTo("LEFT")
@@ -366,7 +367,7 @@ class MemberApiTest {
                     .uri(member)
                     .exchange()
                     .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"")
                     .expectBody()
                     .jsonPath("$.displayName")
                     .isEqualTo("이상경");
@@ -489,7 +490,7 @@ class MemberApiTest {
                     .jsonPath("$.detail")
                     .value(String.class, detail -> assertThat(detail).contains("has left"));
 
-            asOrganizer.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+            asOrganizer.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2.personal\"");
         }
 
         @Test
@@ -526,7 +527,7 @@ class MemberApiTest {
                     .expectStatus()
                     .isOk()
                     .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, "\"2\"");
+                    .valueEquals(HttpHeaders.ETAG, "\"2.personal\"");
 
             rename(member, "second", "\"1\"")
                     .expectStatus()
@@ -570,7 +571,7 @@ class MemberApiTest {
                     .expectStatus()
                     .isOk()
                     .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, "\"2\"");
+                    .valueEquals(HttpHeaders.ETAG, "\"2.personal\"");
         }
 
         @Test
@@ -600,7 +601,7 @@ class MemberApiTest {
 
             assertThat(codes).filteredOn(code -> code == 200).hasSize(1);
             assertThat(codes).filteredOn(code -> code != 200).allMatch(code -> code == 409 || code == 412);
-            asOrganizer.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+            asOrganizer.get().uri(member).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2.personal\"");
         }
 
         @Test
@@ -645,6 +646,290 @@ class MemberApiTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("conditional reads (HTTP caching)")
+    class ConditionalReads {
+
+        @Test
+        @DisplayName(
+                "a member: 200 with the version and view as ETag, kept only in the caller's own cache, for their token")
+        void cacheable() {
+            var member = join("이상경");
+
+            asOrganizer
+                    .get()
+                    .uri(member)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, private")
+                    .expectHeader()
+                    .values(HttpHeaders.VARY, vary -> assertThat(vary).contains(HttpHeaders.AUTHORIZATION));
+        }
+
+        @ParameterizedTest(name = "If-None-Match: {0}")
+        @ValueSource(strings = {"\"1.personal\"", "W/\"1.personal\"", "*", "\"7\", \"1.personal\""})
+        @DisplayName("the copy the client has is current: 304 without a body, with the ETag, Cache-Control and Vary")
+        void notModified(String ifNoneMatch) {
+            var member = join("김상초");
+
+            asOrganizer
+                    .get()
+                    .uri(member)
+                    .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch)
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, private")
+                    .expectHeader()
+                    .values(HttpHeaders.VARY, vary -> assertThat(vary).contains(HttpHeaders.AUTHORIZATION))
+                    .expectBody()
+                    .isEmpty();
+        }
+
+        @Test
+        @DisplayName("after a change, the tag that was current: 200 with the change and its new tag, then 304 for that")
+        void changed() {
+            var member = join("김태현");
+            rename(member, "김태현 (발표)", null).expectStatus().isOk();
+
+            asOrganizer
+                    .get()
+                    .uri(member)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1.personal\"")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2.personal\"")
+                    .expectBody()
+                    .jsonPath("$.displayName")
+                    .isEqualTo("김태현 (발표)");
+            asOrganizer
+                    .get()
+                    .uri(member)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"2.personal\"")
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified();
+        }
+
+        @ParameterizedTest(name = "If-None-Match: [{0}]")
+        @ValueSource(strings = {"1", "\"1", "W/1", "version 1"})
+        @DisplayName("a malformed If-None-Match names no version: 200 with the member, never an error")
+        void malformed(String ifNoneMatch) {
+            var member = join("이상경");
+
+            asOrganizer
+                    .get()
+                    .uri(member)
+                    .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.displayName")
+                    .isEqualTo("이상경");
+        }
+
+        @Test
+        @DisplayName("an unknown member: 404 problem details as without If-None-Match, kept nowhere (no-store)")
+        void unknownMember() {
+            asOrganizer
+                    .get()
+                    .uri(UNKNOWN)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1\"")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-store.*");
+        }
+
+        @Test
+        @DisplayName("who am I (GET /me): 304 too while the copy is current, with the same headers")
+        void me() {
+            var account = "taehyun-" + UUID.randomUUID();
+            var asMember = http.mutate()
+                    .defaultHeader(
+                            HttpHeaders.AUTHORIZATION, TestIssuer.shared().member(account))
+                    .build();
+            asMember.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"displayName\": \"김태현\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+
+            asMember.get()
+                    .uri("/api/members/me")
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1.personal\"")
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, private");
+        }
+
+        @Test
+        @DisplayName("the member list, with no version to ask again with: no ETag, kept nowhere (no-store)")
+        void listIsNotKept() {
+            asOrganizer
+                    .get()
+                    .uri("/api/members")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .doesNotExist(HttpHeaders.ETAG)
+                    .expectHeader()
+                    .valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-store.*");
+        }
+    }
+
+    @Nested
+    @DisplayName("conditional reads of a member seen with and without personal details (a tag for each view)")
+    class Views {
+
+        private RestTestClient asMember(String account) {
+            return http.mutate()
+                    .defaultHeader(
+                            HttpHeaders.AUTHORIZATION, TestIssuer.shared().member(account))
+                    .build();
+        }
+
+        /** A member who joined as {@code account}, with an e-mail: the path of their member. */
+        private String joinAs(RestTestClient member, String displayName) {
+            return member.post()
+                    .uri("/api/members")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"displayName\": \"" + displayName + "\", \"email\": \"" + uniqueEmail("view") + "\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"")
+                    .returnResult(String.class)
+                    .getResponseHeaders()
+                    .getLocation()
+                    .getPath();
+        }
+
+        @Test
+        @DisplayName("the organizer's tag, sent by another member: 200 with their own view and tag, never 304")
+        void organizersTagForAnotherMember() {
+            var member = join("이상경", uniqueEmail("sangkyung"));
+            var organizersTag = asOrganizer
+                    .get()
+                    .uri(member)
+                    .exchange()
+                    .returnResult(String.class)
+                    .getResponseHeaders()
+                    .getETag();
+
+            asMember("sangcho-" + UUID.randomUUID())
+                    .get()
+                    .uri(member)
+                    .header(HttpHeaders.IF_NONE_MATCH, organizersTag)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .expectBody()
+                    .jsonPath("$.email")
+                    .isEmpty()
+                    .jsonPath("$.account")
+                    .isEmpty();
+            assertThat(organizersTag).isEqualTo("\"1.personal\"");
+        }
+
+        @Test
+        @DisplayName("another member's own tag, without personal details: 304 for them")
+        void publicTagForAnotherMember() {
+            var member = join("김상초", uniqueEmail("sangcho"));
+
+            asMember("taehyun-" + UUID.randomUUID())
+                    .get()
+                    .uri(member)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1\"")
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"");
+        }
+
+        @Test
+        @DisplayName("the member's own tag: 304 for them; the tag without personal details: 200 with them")
+        void ownTag() {
+            var me = asMember("sangkyung-" + UUID.randomUUID());
+            var member = joinAs(me, "이상경");
+
+            me.get()
+                    .uri(member)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1.personal\"")
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"");
+            me.get()
+                    .uri(member)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1\"")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1.personal\"")
+                    .expectBody()
+                    .jsonPath("$.email")
+                    .isNotEmpty();
+        }
+
+        @Test
+        @DisplayName("If-Match with the tag a read returned: the change is made; once stale, 412")
+        void ifMatchWithTheTagRead() {
+            var me = asMember("taehyun-" + UUID.randomUUID());
+            var member = joinAs(me, "김태현");
+            var tag = me.get()
+                    .uri(member)
+                    .exchange()
+                    .returnResult(String.class)
+                    .getResponseHeaders()
+                    .getETag();
+
+            me.put()
+                    .uri(member + "/display-name")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.IF_MATCH, tag)
+                    .body("{\"displayName\": \"김태현 (발표)\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2.personal\"");
+            me.post()
+                    .uri(member + "/leave")
+                    .header(HttpHeaders.IF_MATCH, tag)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.PRECONDITION_FAILED);
+            assertThat(tag).isEqualTo("\"1.personal\"");
         }
     }
 

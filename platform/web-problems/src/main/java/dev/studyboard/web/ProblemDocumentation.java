@@ -4,6 +4,7 @@ import dev.studyboard.web.InvalidRequestProblems.InvalidField;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -34,8 +35,9 @@ import org.springframework.web.method.HandlerMethod;
  * The problem answers of {@link InvalidRequestProblems} in a service's OpenAPI document (springdoc), the same
  * in every service: the {@code Problem} schema, and on each operation the problems it can answer, derived from
  * what its handler method takes so the document follows the code: 400 when it takes input, 404 when it names
- * a resource in its path, 412 when it accepts {@code If-Match}. A service declares one as a bean with only what
- * is its own: what its resource is called, what 404 means, and when it answers other problems (409, …).
+ * a resource in its path, 412 when it accepts {@code If-Match}; and the 304 of a conditional read when it accepts
+ * {@code If-None-Match}. A service declares one as a bean with only what is its own: what its resource is called,
+ * what 404 means, and when it answers other problems (409, …).
  */
 public final class ProblemDocumentation implements OpenApiCustomizer, OperationCustomizer {
 
@@ -79,9 +81,18 @@ public final class ProblemDocumentation implements OpenApiCustomizer, OperationC
 
     /** Accepts {@code If-Match}, so it can answer 412. */
     public static boolean isConditional(HandlerMethod handler) {
+        return takesHeader(handler, HttpHeaders.IF_MATCH);
+    }
+
+    /** Accepts {@code If-None-Match}, so it can answer 304. */
+    public static boolean isConditionalRead(HandlerMethod handler) {
+        return takesHeader(handler, HttpHeaders.IF_NONE_MATCH);
+    }
+
+    private static boolean takesHeader(HandlerMethod handler, String header) {
         return Arrays.stream(handler.getMethodParameters())
                 .anyMatch(p -> p.hasParameterAnnotation(RequestHeader.class)
-                        && HttpHeaders.IF_MATCH.equals(
+                        && header.equals(
                                 p.getParameterAnnotation(RequestHeader.class).name()));
     }
 
@@ -120,7 +131,36 @@ public final class ProblemDocumentation implements OpenApiCustomizer, OperationC
                     problem("If-Match is not the " + resource + "'s current version;"
                             + " `currentVersion` and the ETag header give it"));
         }
+        if (isConditionalRead(handler)) {
+            responses.addApiResponse("304", notModified());
+            describeIfNoneMatch(operation);
+        }
         return operation;
+    }
+
+    /** The answer to a conditional read whose copy is current: headers only. */
+    private ApiResponse notModified() {
+        return new ApiResponse()
+                .description("Not Modified: If-None-Match names the " + resource + "'s current version, so the copy"
+                        + " the client has is current; no body")
+                .addHeaderObject(HttpHeaders.ETAG, header("The current version, as on a 200"))
+                .addHeaderObject(
+                        HttpHeaders.CACHE_CONTROL,
+                        header("As on a 200: the copy may be kept, and is asked for again before each use"));
+    }
+
+    private void describeIfNoneMatch(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        operation.getParameters().stream()
+                .filter(p -> "header".equals(p.getIn()) && HttpHeaders.IF_NONE_MATCH.equals(p.getName()))
+                .forEach(p -> p.description("The ETag of the copy the client has, e.g. \"3\" (also W/\"3\", a list,"
+                        + " or *): 304 without a body while it is the " + resource + "'s current version"));
+    }
+
+    private static Header header(String description) {
+        return new Header().description(description).schema(new StringSchema());
     }
 
     /** Takes input that can be invalid: a body, query parameters or path variables. */

@@ -13,6 +13,9 @@ public interface BookRepository {
 
     Optional<Book> find(BookId id);
 
+    /** The book's current version alone, without its chapters: enough to answer a conditional read (304). */
+    Optional<Long> findVersion(BookId id);
+
     /** Reads the book to change it: no other change of it can commit until this transaction ends. */
     Optional<Book> findForChange(BookId id);
 

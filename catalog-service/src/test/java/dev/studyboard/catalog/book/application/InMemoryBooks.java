@@ -15,6 +15,12 @@ class InMemoryBooks implements BookRepository {
 
     private final Map<BookId, Book> stored = new LinkedHashMap<>();
     private Runnable afterNextReadForChange = () -> {};
+    private int loads;
+
+    /** How many times a whole book was read, chapters and all. */
+    int loads() {
+        return loads;
+    }
 
     /** Lets another request run right after the next use case has read its book, before it saves. */
     void whenNextReadForChange(Runnable anotherRequest) {
@@ -23,7 +29,13 @@ class InMemoryBooks implements BookRepository {
 
     @Override
     public Optional<Book> find(BookId id) {
+        loads++;
         return Optional.ofNullable(stored.get(id)).map(InMemoryBooks::copy);
+    }
+
+    @Override
+    public Optional<Long> findVersion(BookId id) {
+        return Optional.ofNullable(stored.get(id)).map(Book::version);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.studyboard.catalog.book.domain.Book;
 import dev.studyboard.catalog.book.domain.BookId;
 import dev.studyboard.catalog.book.domain.ItemNumber;
 import dev.studyboard.web.EntityTags;
+import dev.studyboard.web.ReadCaching;
 import dev.studyboard.web.VersionedResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,12 +41,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Web adapter: the catalog's REST API. It translates HTTP into use-case calls and back, and nothing more.
- * Every response with a book carries its version as {@code ETag}; changes accept {@code If-Match}.
+ * Every response with a book carries its version as {@code ETag}; changes accept {@code If-Match}, and reading a
+ * book accepts {@code If-None-Match}.
  */
 @RestController
 @RequestMapping("/api/catalog/books")
 @Tag(name = "Books", description = "Books with their chapters and sections, numbered as the study notes number them")
 class BookController {
+
+    /** A book is the same for every reader: the catalog is public. */
+    private static final ReadCaching CACHING = ReadCaching.SAME_FOR_EVERYONE;
 
     private final BookRegistration registration;
     private final BookEditing editing;
@@ -78,10 +83,24 @@ class BookController {
         return BookListResponse.of(queries.list(page, size));
     }
 
+    /**
+     * Conditional GET (HTTP caching): with an If-None-Match naming the current version, 304 without a body,
+     * decided from the version alone (one small query) without loading the book; otherwise the book, 200.
+     */
     @GetMapping("/{bookId}")
     @Operation(summary = "Get a book with its table of contents")
-    ResponseEntity<BookResponse> get(@PathVariable UUID bookId) {
-        return withVersion(queries.get(new BookId(bookId)));
+    ResponseEntity<BookResponse> get(
+            @PathVariable UUID bookId,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        var id = new BookId(bookId);
+        if (ifNoneMatch != null) {
+            long current = queries.version(id);
+            if (EntityTags.matches(ifNoneMatch, current)) {
+                return VersionedResponses.notModified(CACHING, current);
+            }
+        }
+        var book = queries.get(id);
+        return VersionedResponses.read(CACHING, book.version(), BookResponse.of(book));
     }
 
     @DeleteMapping("/{bookId}")

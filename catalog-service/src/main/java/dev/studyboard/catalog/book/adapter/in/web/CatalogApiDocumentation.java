@@ -20,7 +20,8 @@ import org.springframework.http.HttpStatus;
                         version = "v1",
                         description = "Books with"
                                 + " chapters and sections, numbered as the study notes number them. Every book response carries its"
-                                + " version as ETag; changes accept If-Match."))
+                                + " version as ETag; changes accept If-Match, and reading a book If-None-Match (304 while"
+                                + " the copy is current)."))
 class CatalogApiDocumentation {
 
     @Bean

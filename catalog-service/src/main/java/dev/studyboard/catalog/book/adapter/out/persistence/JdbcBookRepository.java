@@ -37,6 +37,14 @@ class JdbcBookRepository implements BookRepository {
         return find(id, "");
     }
 
+    @Override
+    public Optional<Long> findVersion(BookId id) {
+        return jdbc.sql("SELECT version FROM book WHERE id = :id")
+                .param("id", id.value())
+                .query(Long.class)
+                .optional();
+    }
+
     /**
      * Locks the book's row first, so the chapters read next are the ones of the version read: a concurrent
      * change waits until this transaction ends instead of slipping in between the two reads.

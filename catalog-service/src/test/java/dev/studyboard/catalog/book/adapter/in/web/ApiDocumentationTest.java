@@ -1,6 +1,7 @@
 package dev.studyboard.catalog.book.adapter.in.web;
 
 import dev.studyboard.catalog.CatalogIntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +15,7 @@ class ApiDocumentationTest {
     RestTestClient http;
 
     @Test
-    @DisplayName("describes every endpoint with its problem responses")
+    @DisplayName("describes every endpoint with its problem responses, and the 304 of a conditional read")
     void describesEndpointsAndErrors() {
         var paths = "$.paths['/api/catalog/books/{bookId}/chapters/{number}']";
         http.get()
@@ -33,6 +34,12 @@ class ApiDocumentationTest {
                 .exists()
                 .jsonPath("$.paths['/api/catalog/books/{bookId}'].get.responses['404']")
                 .exists()
+                .jsonPath("$.paths['/api/catalog/books/{bookId}'].get.responses['304'].headers.ETag")
+                .exists()
+                .jsonPath("$.paths['/api/catalog/books/{bookId}'].get.parameters[?(@.name == 'If-None-Match')].in")
+                .isEqualTo(List.of("header"))
+                .jsonPath("$.paths['/api/catalog/books/{bookId}'].delete.responses['304']")
+                .doesNotExist()
                 .jsonPath(paths + ".put.responses['412'].content['application/problem+json']")
                 .exists()
                 .jsonPath(paths + ".put.responses['409']")

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -473,6 +474,134 @@ class BookApiTest {
                 pool.shutdownNow();
             }
             http.get().uri(book).exchange().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+        }
+    }
+
+    @Nested
+    @DisplayName("conditional reads (HTTP caching)")
+    class ConditionalReads {
+
+        private static final String UNKNOWN = "/api/catalog/books/00000000-0000-0000-0000-000000000000";
+
+        @Test
+        @DisplayName(
+                "a book: 200 with its version as ETag, and Cache-Control no-cache: keep it, but ask again each time")
+        void cacheable() {
+            var book = register(BOOK);
+
+            http.get()
+                    .uri(book)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .expectHeader()
+                    .doesNotExist(HttpHeaders.PRAGMA);
+        }
+
+        @ParameterizedTest(name = "If-None-Match: {0}")
+        @ValueSource(strings = {"\"1\"", "W/\"1\"", "*", "\"7\", \"1\""})
+        @DisplayName("the copy the client has is current: 304 without a body, with the ETag and Cache-Control")
+        void notModified(String ifNoneMatch) {
+            var book = register(BOOK);
+
+            http.get()
+                    .uri(book)
+                    .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch)
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .expectBody()
+                    .isEmpty();
+        }
+
+        @Test
+        @DisplayName("after a change, the tag that was current: 200 with the change and its new tag, then 304 for that")
+        void changed() {
+            var book = register(BOOK);
+            asOrganizer
+                    .put()
+                    .uri(book + "/chapters/3")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("""
+                            {"title": "아키텍처의 기본"}""")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+
+            http.get()
+                    .uri(book)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"1\"")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"2\"")
+                    .expectBody()
+                    .jsonPath("$.chapters[0].title")
+                    .isEqualTo("아키텍처의 기본");
+            http.get()
+                    .uri(book)
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"2\"")
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified();
+        }
+
+        @ParameterizedTest(name = "If-None-Match: [{0}]")
+        @ValueSource(strings = {"1", "\"1", "W/1", "version 1"})
+        @DisplayName("a malformed If-None-Match names no version: 200 with the book, never an error")
+        void malformed(String ifNoneMatch) {
+            var book = register(BOOK);
+
+            http.get()
+                    .uri(book)
+                    .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, "\"1\"")
+                    .expectBody()
+                    .jsonPath("$.title")
+                    .isEqualTo("그림으로 공부하는 마이크로 서비스 구조");
+        }
+
+        @ParameterizedTest(name = "If-None-Match: {0}")
+        @ValueSource(strings = {"\"1\"", "*"})
+        @DisplayName("an unknown book: 404 problem details as without If-None-Match, kept nowhere (no-store)")
+        void unknownBook(String ifNoneMatch) {
+            http.get()
+                    .uri(UNKNOWN)
+                    .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-store.*");
+        }
+
+        @Test
+        @DisplayName("the book list, with no version to ask again with: no ETag, kept nowhere (no-store)")
+        void listIsNotKept() {
+            http.get()
+                    .uri("/api/catalog/books")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .doesNotExist(HttpHeaders.ETAG)
+                    .expectHeader()
+                    .valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-store.*");
         }
     }
 }
